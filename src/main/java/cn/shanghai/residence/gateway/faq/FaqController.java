@@ -1,0 +1,36 @@
+package cn.shanghai.residence.gateway.faq;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+
+import cn.shanghai.residence.gateway.web.GatewayException;
+
+/** Public FAQ query; served from memory, no upstream involved. */
+@Controller
+class FaqController {
+
+    static final int MAX_KEYWORD_LENGTH = 50;
+
+    private final FaqCatalog catalog;
+
+    FaqController(FaqCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @QueryMapping
+    List<Faq> faqs(@Argument @Nullable String keyword) {
+        if (keyword == null) {
+            return catalog.search("");
+        }
+        if (keyword.length() > MAX_KEYWORD_LENGTH) {
+            throw GatewayException.badUserInput("keyword 最长 " + MAX_KEYWORD_LENGTH + " 个字符 / keyword may have at most "
+                    + MAX_KEYWORD_LENGTH + " characters");
+        }
+        return catalog.search(keyword);
+    }
+}

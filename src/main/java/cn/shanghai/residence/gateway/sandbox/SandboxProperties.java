@@ -1,0 +1,27 @@
+package cn.shanghai.residence.gateway.sandbox;
+
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import cn.shanghai.residence.gateway.upstream.Upstream;
+
+/**
+ * The embedded sandbox under {@code gateway.sandbox}: on by default so one command gives a working system.
+ *
+ * @param enabled       start embedded stub servers (and, later, the demo token issuer)
+ * @param stubsLocation where the WireMock roots live: {@code classpath:stubs} or a directory such as {@code file:stubs}
+ * @param stubPorts     fixed port per upstream; absent or 0 picks a free port
+ */
+@ConfigurationProperties("gateway.sandbox")
+public record SandboxProperties(boolean enabled, String stubsLocation, Map<Upstream, Integer> stubPorts) {
+
+    public SandboxProperties {
+        stubsLocation = stubsLocation == null || stubsLocation.isBlank() ? "classpath:stubs" : stubsLocation;
+        stubPorts = stubPorts == null ? Map.of() : Map.copyOf(stubPorts);
+    }
+
+    int port(Upstream upstream) {
+        return stubPorts.getOrDefault(upstream, 0);
+    }
+}

@@ -1,0 +1,61 @@
+package cn.shanghai.residence.gateway.upstream;
+
+import java.util.concurrent.TimeoutException;
+
+import io.netty.handler.timeout.ReadTimeoutException;
+
+import org.springframework.core.codec.CodecException;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+
+import cn.shanghai.residence.gateway.web.ErrorCode;
+
+/** Classifies whatever an upstream call failed with into the typed codes of DESIGN.md §4, for every upstream. */
+public final class UpstreamFailures {
+
+    private UpstreamFailures() {
+    }
+
+    public static UpstreamFailure classify(Upstream upstream, Throwable error) {
+        if (error instanceof UpstreamFailure failure) {
+            return failure;
+        }
+        String agency = upstream.id();
+        if (error instanceof WebClientResponseException response) {
+            int status = response.getStatusCode().value();
+            if (status == 429) {
+                return new UpstreamFailure(upstream, ErrorCode.RATE_LIMITED, true,
+                        "The " + agency + " service is busy; try again shortly.");
+            }
+            if (status == 502 || status == 503 || status == 504) {
+                return new UpstreamFailure(upstream, ErrorCode.UPSTREAM_UNAVAILABLE, true,
+                        "The " + agency + " service is unavailable right now.");
+            }
+            return new UpstreamFailure(upstream, ErrorCode.UPSTREAM_ERROR, status >= 500,
+                    "The " + agency + " service answered with an error (HTTP " + status + ").");
+        }
+        if (isTimeout(error)) {
+            return new UpstreamFailure(upstream, ErrorCode.UPSTREAM_TIMEOUT, true,
+                    "The " + agency + " service did not answer in time.");
+        }
+        if (error instanceof WebClientRequestException) {
+            return new UpstreamFailure(upstream, ErrorCode.UPSTREAM_UNAVAILABLE, true,
+                    "The " + agency + " service cannot be reached right now.");
+        }
+        if (error instanceof CodecException) {
+            return new UpstreamFailure(upstream, ErrorCode.UPSTREAM_ERROR, false,
+                    "The " + agency + " service sent a response that breaks its contract.");
+        }
+        return new UpstreamFailure(upstream, ErrorCode.UPSTREAM_ERROR, true,
+                "The " + agency + " service failed to answer.");
+    }
+
+    private static boolean isTimeout(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof ReadTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,27 @@
+package cn.shanghai.residence.gateway.web;
+
+import org.springframework.graphql.execution.ErrorType;
+
+/** The typed error codes clients switch on ({@code extensions.code}); DESIGN.md §4 fixes the list. */
+public enum ErrorCode {
+    UNAUTHENTICATED(ErrorType.UNAUTHORIZED),
+    FORBIDDEN(ErrorType.FORBIDDEN),
+    NOT_FOUND(ErrorType.NOT_FOUND),
+    BAD_USER_INPUT(ErrorType.BAD_REQUEST),
+    UPSTREAM_UNAVAILABLE(ErrorType.INTERNAL_ERROR),
+    UPSTREAM_TIMEOUT(ErrorType.INTERNAL_ERROR),
+    UPSTREAM_ERROR(ErrorType.INTERNAL_ERROR),
+    RATE_LIMITED(ErrorType.INTERNAL_ERROR),
+    QUERY_TOO_COMPLEX(ErrorType.BAD_REQUEST),
+    INTERNAL_ERROR(ErrorType.INTERNAL_ERROR);
+
+    private final ErrorType classification;
+
+    ErrorCode(ErrorType classification) {
+        this.classification = classification;
+    }
+
+    public ErrorType classification() {
+        return classification;
+    }
+}
