@@ -1,11 +1,11 @@
-package cn.shanghai.residence.gateway.upstream;
+package cn.shanghai.residence.gateway;
 
-/** Thrown at start-up when an upstream base URL is missing or malformed, so the gateway never runs half-wired. */
-public class UpstreamConfigurationException extends IllegalStateException {
+/** Thrown at start-up when a required setting is missing or malformed, so the gateway never runs half-wired. */
+public class InvalidConfigurationException extends IllegalStateException {
 
     private final String property;
 
-    public UpstreamConfigurationException(String property, String problem) {
+    public InvalidConfigurationException(String property, String problem) {
         super(property + ": " + problem);
         this.property = property;
     }

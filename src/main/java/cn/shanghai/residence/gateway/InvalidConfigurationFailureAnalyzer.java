@@ -1,17 +1,17 @@
-package cn.shanghai.residence.gateway.upstream;
+package cn.shanghai.residence.gateway;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Turns a bad upstream URL into Boot's short start-up report instead of a stack trace. */
-class UpstreamConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<UpstreamConfigurationException> {
+/** Turns a bad setting into Boot's short start-up report naming the property, instead of a stack trace. */
+class InvalidConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<InvalidConfigurationException> {
 
     @Override
-    protected FailureAnalysis analyze(Throwable rootFailure, UpstreamConfigurationException cause) {
+    protected FailureAnalysis analyze(Throwable rootFailure, InvalidConfigurationException cause) {
         return new FailureAnalysis(
-                "The gateway cannot reach its back-ends: " + cause.getMessage(),
-                "Set " + cause.property() + " to the upstream's base URL, e.g. https://police.example.gov.cn"
-                        + "/police/v1, or run in the sandbox (gateway.sandbox.enabled=true, the default).",
+                "The gateway is not configured completely: " + cause.getMessage(),
+                "Set " + cause.property() + " (see the configuration table in README.md), or run in the sandbox "
+                        + "(gateway.sandbox.enabled=true, the default).",
                 cause);
     }
 }

@@ -1,5 +1,6 @@
 package cn.shanghai.residence.gateway.sandbox;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,11 +13,14 @@ import cn.shanghai.residence.gateway.upstream.Upstream;
  * @param enabled       start embedded stub servers (and, later, the demo token issuer)
  * @param stubsLocation where the WireMock roots live: {@code classpath:stubs} or a directory such as {@code file:stubs}
  * @param stubPorts     fixed port per upstream; absent or 0 picks a free port
+ * @param tokenLifetime how long a demo token from {@code POST /sandbox/token} is valid
  */
 @ConfigurationProperties("gateway.sandbox")
-public record SandboxProperties(boolean enabled, String stubsLocation, Map<Upstream, Integer> stubPorts) {
+public record SandboxProperties(boolean enabled, String stubsLocation, Map<Upstream, Integer> stubPorts,
+        Duration tokenLifetime) {
 
     public SandboxProperties {
+        tokenLifetime = tokenLifetime == null ? Duration.ofHours(1) : tokenLifetime;
         stubsLocation = stubsLocation == null || stubsLocation.isBlank() ? "classpath:stubs" : stubsLocation;
         stubPorts = stubPorts == null ? Map.of() : Map.copyOf(stubPorts);
     }

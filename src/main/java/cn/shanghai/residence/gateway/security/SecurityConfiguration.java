@@ -1,28 +1,56 @@
 package cn.shanghai.residence.gateway.security;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
+import cn.shanghai.residence.gateway.InvalidConfigurationException;
+
 /**
- * HTTP security of the gateway. The GraphQL endpoint is open at the HTTP level: public fields need no token, and
- * personal fields check the caller themselves. CSRF tokens do not apply to a bearer-token API.
+ * HTTP security of the gateway: an OAuth2 resource server taking RS256 JWTs whose {@code sub} is the person id.
+ * The GraphQL endpoint stays open at the HTTP level because public fields need no token; personal fields ask
+ * {@link CurrentPerson} and answer UNAUTHENTICATED without one. A token that is present but invalid (bad
+ * signature, issuer, audience, expiry) is refused with 401 before any field runs.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectProvider<ReactiveJwtDecoder> decoder) {
+        if (decoder.getIfAvailable() == null) {
+            throw new InvalidConfigurationException("spring.security.oauth2.resourceserver.jwt.public-key-location",
+                    "no key to verify sign-in tokens (or set ...jwt.jwk-set-uri); the sandbox is off");
+        }
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .oauth2ResourceServer(server -> server.jwt(jwt -> { }))
                 .authorizeExchange(exchanges -> exchanges
-                        .pathMatchers("/graphql", "/graphql/schema", "/graphiql", "/graphiql/**", "/actuator/health/**",
-                                "/actuator/health")
+                        .pathMatchers("/graphql", "/graphql/schema", "/graphiql", "/graphiql/**", "/sandbox",
+                                "/sandbox/**", "/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .anyExchange().denyAll())
                 .build();
+    }
+
+    /** Boot adds this to its JWT decoder, beside expiry and audience. The sandbox checks its own issuer. */
+    @Bean
+    @ConditionalOnProperty(prefix = "gateway.sandbox", name = "enabled", havingValue = "false")
+    OAuth2TokenValidator<Jwt> issuerValidator(GatewaySecurityProperties properties) {
+        String issuer = properties.issuer();
+        if (issuer == null || issuer.isBlank()) {
+            throw new InvalidConfigurationException("gateway.security.issuer",
+                    "the issuer every sign-in token must carry is not set");
+        }
+        return new JwtIssuerValidator(issuer);
     }
 }

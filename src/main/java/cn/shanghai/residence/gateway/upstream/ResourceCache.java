@@ -22,7 +22,8 @@ public final class ResourceCache<K, V> {
         if (cache == null) {
             return loader.apply(key);
         }
-        return Mono.fromFuture(() -> cache.get(key, (k, executor) -> loader.apply(k).toFuture()), true);
+        return Mono.deferContextual(context -> Mono.fromFuture(
+                () -> cache.get(key, (k, executor) -> loader.apply(k).contextWrite(context).toFuture()), true));
     }
 
     /** Drops every entry, e.g. in tests that need a cold start. */

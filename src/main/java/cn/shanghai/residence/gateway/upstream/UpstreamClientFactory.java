@@ -1,16 +1,23 @@
 package cn.shanghai.residence.gateway.upstream;
 
 import io.netty.channel.ChannelOption;
+import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.support.WebClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 
+import cn.shanghai.residence.gateway.web.RequestTrace;
+
 /**
  * Builds the HTTP interface client of an upstream from its endpoint and timeouts, so that the four upstream
- * clients differ only in their interface and configuration. Redirects are never followed.
+ * clients differ only in their interface and configuration. Redirects are never followed; every call carries
+ * the request's trace headers.
  */
 public final class UpstreamClientFactory {
 
@@ -34,7 +41,20 @@ public final class UpstreamClientFactory {
         WebClient webClient = webClientBuilder.clone()
                 .baseUrl(endpoints.baseUrl(upstream).toString())
                 .clientConnector(new ReactorClientHttpConnector(httpClient))
+                .filter(UpstreamClientFactory::propagateTrace)
                 .build();
         return HttpServiceProxyFactory.builderFor(WebClientAdapter.create(webClient)).build().createClient(clientType);
+    }
+
+    /** Every upstream call carries the request's {@code X-Request-Id} and a W3C {@code traceparent}. */
+    private static Mono<ClientResponse> propagateTrace(ClientRequest request, ExchangeFunction next) {
+        return Mono.deferContextual(context -> {
+            RequestTrace trace = context.<RequestTrace>getOrEmpty(RequestTrace.class)
+                    .orElseGet(() -> RequestTrace.from(null, null));
+            return next.exchange(ClientRequest.from(request)
+                    .header(RequestTrace.REQUEST_ID_HEADER, trace.requestId())
+                    .header(RequestTrace.TRACEPARENT_HEADER, trace.childTraceparent())
+                    .build());
+        });
     }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import cn.shanghai.residence.gateway.InvalidConfigurationException;
+
 /**
  * The base URL each upstream is called at, decided once at start-up: the configured URL when there is one,
  * else the sandbox's stub. Fails fast with the offending property named, so a production gateway never starts
@@ -24,7 +26,7 @@ public final class UpstreamEndpoints {
             } else if (embedded != null) {
                 baseUrls.put(upstream, embedded.baseUrl(upstream));
             } else {
-                throw new UpstreamConfigurationException(property,
+                throw new InvalidConfigurationException(property,
                         "is missing and the sandbox is off (gateway.sandbox.enabled=false)");
             }
         }
@@ -37,18 +39,18 @@ public final class UpstreamEndpoints {
     private static URI validated(Upstream upstream, String property, URI url) {
         String scheme = url.getScheme();
         if (scheme == null || !(scheme.equals("http") || scheme.equals("https"))) {
-            throw new UpstreamConfigurationException(property, "'" + url + "' is not an absolute http(s) URL");
+            throw new InvalidConfigurationException(property, "'" + url + "' is not an absolute http(s) URL");
         }
         if (url.getHost() == null || url.getHost().isBlank()) {
-            throw new UpstreamConfigurationException(property, "'" + url + "' has no host");
+            throw new InvalidConfigurationException(property, "'" + url + "' has no host");
         }
         if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
-            throw new UpstreamConfigurationException(property,
+            throw new InvalidConfigurationException(property,
                     "'" + url + "' must not carry credentials, a query or a fragment");
         }
         String path = url.getPath() == null ? "" : url.getPath().replaceAll("/+$", "");
         if (!path.endsWith(upstream.basePath())) {
-            throw new UpstreamConfigurationException(property,
+            throw new InvalidConfigurationException(property,
                     "'" + url + "' must end with the API version path " + upstream.basePath());
         }
         return URI.create(url.toString().replaceAll("/+$", ""));

@@ -1,63 +1,146 @@
 package cn.shanghai.residence.gateway.sandbox;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.shanghai.residence.gateway.GatewayApplication;
+import cn.shanghai.residence.gateway.InvalidConfigurationException;
+import cn.shanghai.residence.gateway.support.TestIdentityProvider;
 import cn.shanghai.residence.gateway.upstream.Upstream;
-import cn.shanghai.residence.gateway.upstream.UpstreamConfigurationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The gateway with the sandbox off: it uses only configured upstreams and refuses to start without them. */
+/**
+ * The gateway with the sandbox off, as an operator runs it: configured upstreams, a configured identity provider
+ * key and issuer. It refuses to start without them and checks every token's signature, issuer, audience, expiry.
+ */
 class ProductionModeTests {
 
-    @Test
-    void shouldRefuseToStartWhenAnUpstreamUrlIsMissing() {
-        SpringApplication app = new SpringApplicationBuilder(GatewayApplication.class).build();
+    private static final TestIdentityProvider IDP = new TestIdentityProvider();
 
-        assertThatThrownBy(() -> app.run("--gateway.sandbox.enabled=false", "--server.port=0",
-                        "--gateway.upstreams.police.base-url=http://127.0.0.1:1/police/v1",
-                        "--gateway.upstreams.housing.base-url=http://127.0.0.1:1/housing/v1",
-                        "--gateway.upstreams.bdc.base-url=http://127.0.0.1:1/bdc/v1"))
-                .rootCause()
-                .isInstanceOf(UpstreamConfigurationException.class)
-                .hasMessageContaining("gateway.upstreams.postal.base-url");
+    @TempDir
+    static Path keys;
+
+    static StubServers upstreams;
+    static ConfigurableApplicationContext gateway;
+    static WebTestClient client;
+
+    @BeforeAll
+    static void startGateway() {
+        upstreams = new StubServers(new SandboxProperties(true, null, Map.of(), null));
+        gateway = new SpringApplicationBuilder(GatewayApplication.class).run(productionArguments(List.of()));
+        client = WebTestClient.bindToServer()
+                .baseUrl("http://localhost:" + gateway.getEnvironment().getProperty("local.server.port"))
+                .build();
+    }
+
+    @AfterAll
+    static void stopGateway() {
+        gateway.close();
+        upstreams.destroy();
     }
 
     @Test
-    void shouldStartNoStubsAndCallTheConfiguredUpstreams() {
-        StubServers upstreams = new StubServers(new SandboxProperties(true, null, Map.of()));
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(GatewayApplication.class)
-                .run("--gateway.sandbox.enabled=false", "--server.port=0",
-                        "--gateway.upstreams.police.base-url=" + upstreams.baseUrl(Upstream.POLICE),
-                        "--gateway.upstreams.housing.base-url=" + upstreams.baseUrl(Upstream.HOUSING),
-                        "--gateway.upstreams.bdc.base-url=" + upstreams.baseUrl(Upstream.BDC),
-                        "--gateway.upstreams.postal.base-url=" + upstreams.baseUrl(Upstream.POSTAL))) {
-            assertThat(context.getBeansOfType(StubServers.class)).isEmpty();
-            String port = context.getEnvironment().getProperty("local.server.port");
-            WebTestClient client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    void shouldStartNoStubsAndServeTheConfiguredUpstreams() {
+        assertThat(gateway.getBeansOfType(StubServers.class)).isEmpty();
+        assertThat(gateway.getBeansOfType(SandboxTokenIssuer.class)).isEmpty();
 
-            client.post().uri("/graphql")
-                    .header("Content-Type", "application/json")
-                    .bodyValue(Map.of("query", "{ serviceCenters(district: \"静安区\") { id district } }"))
-                    .exchange()
-                    .expectStatus().isOk()
-                    .expectBody()
-                    .jsonPath("$.errors").doesNotExist()
-                    .jsonPath("$.data.serviceCenters[0].district").isEqualTo("静安区");
-            client.get().uri("/graphiql").exchange().expectStatus().isNotFound();
-            assertThat(upstreams.server(Upstream.BDC).getAllServeEvents()).hasSize(1);
-        } finally {
-            upstreams.destroy();
+        graphql(null, "{ serviceCenters(district: \"静安区\") { id district } }")
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.errors").doesNotExist()
+                .jsonPath("$.data.serviceCenters[0].district").isEqualTo("静安区");
+        client.get().uri("/graphiql").exchange().expectStatus().isNotFound();
+        client.post().uri("/sandbox/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("persona", "ywtb-1004")).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void shouldServeTheSignedInPersonWithAProviderToken() {
+        graphql(IDP.token("ywtb-1004"), "{ me { personId residenceRegistration { status } } }")
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.errors").doesNotExist()
+                .jsonPath("$.data.me.personId").isEqualTo("ywtb-1004")
+                .jsonPath("$.data.me.residenceRegistration.status").isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void shouldRefuseTokensWithTheWrongIssuerAudienceOrLifetime() {
+        List<String> refused = List.of(
+                IDP.token("ywtb-1004", "https://evil.example", TestIdentityProvider.AUDIENCE, Duration.ofMinutes(5)),
+                IDP.token("ywtb-1004", TestIdentityProvider.ISSUER, "another-app", Duration.ofMinutes(5)),
+                IDP.token("ywtb-1004", TestIdentityProvider.ISSUER, TestIdentityProvider.AUDIENCE,
+                        Duration.ofMinutes(-5)),
+                new TestIdentityProvider().token("ywtb-1004"));
+        for (String token : refused) {
+            graphql(token, "{ me { personId } }").expectStatus().isUnauthorized().expectBody().isEmpty();
         }
     }
 
+    @Test
+    void shouldRefuseToStartWhenAnUpstreamUrlIsMissing() {
+        assertRefusedToStart(List.of("gateway.upstreams.postal.base-url"), "gateway.upstreams.postal.base-url");
+    }
+
+    @Test
+    void shouldRefuseToStartWithoutTheIssuer() {
+        assertRefusedToStart(List.of("gateway.security.issuer"), "gateway.security.issuer");
+    }
+
+    @Test
+    void shouldRefuseToStartWithoutAKey() {
+        assertRefusedToStart(List.of("spring.security.oauth2.resourceserver.jwt.public-key-location"),
+                "public-key-location");
+    }
+
+    private static void assertRefusedToStart(List<String> leftOut, String property) {
+        SpringApplication app = new SpringApplicationBuilder(GatewayApplication.class).build();
+        assertThatThrownBy(() -> app.run(productionArguments(leftOut)).close())
+                .rootCause()
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining(property);
+    }
+
+    /** A complete production configuration; each override names a property to leave out. */
+    private static String[] productionArguments(List<String> leftOut) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("gateway.sandbox.enabled", "false");
+        settings.put("server.port", "0");
+        settings.put("gateway.security.issuer", TestIdentityProvider.ISSUER);
+        settings.put("spring.security.oauth2.resourceserver.jwt.public-key-location",
+                "file:" + IDP.writePublicKey(keys));
+        for (Upstream upstream : Upstream.values()) {
+            settings.put("gateway.upstreams." + upstream.id() + ".base-url", upstreams.baseUrl(upstream).toString());
+        }
+        leftOut.forEach(settings::remove);
+        return settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
+    private static WebTestClient.ResponseSpec graphql(String token, String query) {
+        return client.post().uri("/graphql")
+                .headers(headers -> {
+                    if (token != null) {
+                        headers.setBearerAuth(token);
+                    }
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("query", query))
+                .exchange();
+    }
 }

@@ -1,5 +1,10 @@
 package cn.shanghai.residence.gateway.sandbox;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +44,62 @@ class SandboxTests extends GatewayIntegrationTests {
             assertThat(endpoints.baseUrl(upstream).toString())
                     .isEqualTo("http://127.0.0.1:" + stub(upstream).port() + upstream.basePath());
         }
+    }
+
+    @Test
+    void shouldListTheDemoPersonas() {
+        webTestClient.get().uri("/sandbox/personas")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.length()").isEqualTo(15)
+                .jsonPath("$[3].id").isEqualTo("ywtb-1004")
+                .jsonPath("$[3].name").isEqualTo("李娜")
+                .jsonPath("$[3].situation").isEqualTo("eligible");
+    }
+
+    @Test
+    void shouldIssueAVerifiableTokenForAPersona() throws Exception {
+        Map<?, ?> token = webTestClient.post().uri("/sandbox/token")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("persona", "ywtb-1004"))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody();
+
+        String accessToken = (String) token.get("accessToken");
+        Instant expiresAt = Instant.parse((String) token.get("expiresAt"));
+        assertThat(expiresAt).isBetween(Instant.now().plusSeconds(3500), Instant.now().plusSeconds(3700));
+        String[] parts = accessToken.split("\\.");
+        assertThat(parts).hasSize(3);
+        String header = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
+        String claims = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
+        assertThat(header).contains("\"alg\":\"RS256\"");
+        assertThat(claims).contains("\"sub\":\"ywtb-1004\"").contains("\"aud\":\"residence-gateway\"")
+                .contains("\"iss\":\"https://sandbox.residence-gateway.local/issuer\"");
+    }
+
+    @Test
+    void shouldRefuseATokenForSomeoneWhoIsNotAPersona() {
+        webTestClient.post().uri("/sandbox/token")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("persona", "ywtb-9999"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.code").isEqualTo("BAD_USER_INPUT");
+        webTestClient.post().uri("/sandbox/token")
+                .contentType(MediaType.TEXT_PLAIN)
+                .bodyValue("ywtb-1004")
+                .exchange()
+                .expectStatus().isEqualTo(415);
+    }
+
+    @Test
+    void shouldOfferAPersonaPickerPage() {
+        webTestClient.get().uri("/sandbox").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(html -> assertThat(html)
+                        .contains("/sandbox/personas").contains("/sandbox/token").contains("graphiql:headers"));
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
 
+import cn.shanghai.residence.gateway.InvalidConfigurationException;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +23,7 @@ class UpstreamEndpointsTests {
                 Upstream.BDC, "https://bdc.example/bdc/v1"));
 
         assertThatThrownBy(() -> new UpstreamEndpoints(properties, null))
-                .isInstanceOf(UpstreamConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("gateway.upstreams.postal.base-url")
                 .hasMessageContaining("missing");
     }
@@ -47,7 +49,7 @@ class UpstreamEndpointsTests {
     private static void assertRefused(String url, String reason) {
         assertThatThrownBy(() -> new UpstreamEndpoints(properties(Map.of(Upstream.POLICE, url)), STUBS))
                 .as(url)
-                .isInstanceOf(UpstreamConfigurationException.class)
+                .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageContaining("gateway.upstreams.police.base-url")
                 .hasMessageContaining(reason);
     }

@@ -1,0 +1,26 @@
+package cn.shanghai.residence.gateway.bdc;
+
+import java.time.LocalDate;
+
+import cn.shanghai.residence.gateway.reference.Masking;
+
+/** A shared electronic license (电子证照) held by the big-data centre. */
+public record ELicense(String licenseId, Type type, String number, String issuer, LocalDate issuedOn,
+        LocalDate validUntil, Status status) {
+
+    public enum Type {
+        RESIDENCE_REGISTRATION_CERTIFICATE, RESIDENCE_PERMIT, PROPERTY_CERTIFICATE, RENTAL_FILING_NOTICE, ID_CARD
+    }
+
+    public enum Status { VALID, EXPIRED, REVOKED }
+
+    /** The license number as shown: an ID card's number is the national ID number, so it is masked. */
+    public String displayNumber() {
+        return type == Type.ID_CARD ? Masking.idNumber(number) : number;
+    }
+
+    @Override
+    public String toString() {
+        return "ELicense[licenseId=" + licenseId + ", type=" + type + ", status=" + status + "]";
+    }
+}

@@ -1,0 +1,28 @@
+package cn.shanghai.residence.gateway.bdc;
+
+import java.time.LocalDate;
+
+import cn.shanghai.residence.gateway.reference.Masking;
+
+/**
+ * A person's 一网通办 profile. It holds the full ID number and mobile, which never leave the gateway: the schema
+ * offers only the masked forms, and {@link #toString()} withholds them from logs.
+ */
+public record Profile(String personId, String name, String idNumber, LocalDate birthDate, Gender gender,
+        String mobile) {
+
+    public enum Gender { MALE, FEMALE }
+
+    public String idNumberMasked() {
+        return Masking.idNumber(idNumber);
+    }
+
+    public String mobileMasked() {
+        return Masking.mobile(mobile);
+    }
+
+    @Override
+    public String toString() {
+        return "Profile[personId=" + personId + ", personal data withheld]";
+    }
+}

@@ -1,0 +1,5 @@
+package cn.shanghai.residence.gateway.citizen;
+
+/** The GraphQL {@code Citizen}: just the person id; every section is fetched by its own field when asked for. */
+public record Citizen(String personId) {
+}

@@ -1,0 +1,50 @@
+package cn.shanghai.residence.gateway.citizen;
+
+import java.util.List;
+
+import graphql.GraphQLContext;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+import cn.shanghai.residence.gateway.police.Dependent;
+import cn.shanghai.residence.gateway.police.PoliceService;
+import cn.shanghai.residence.gateway.security.CurrentPerson;
+import cn.shanghai.residence.gateway.upstream.RequestMemo;
+
+/** The aggregate root {@code me} and its composed fields: journey, reminders, dependents. */
+@Controller
+class CitizenController {
+
+    private final CitizenFactsGatherer facts;
+    private final PoliceService police;
+
+    CitizenController(CitizenFactsGatherer facts, PoliceService police) {
+        this.facts = facts;
+        this.police = police;
+    }
+
+    @QueryMapping
+    Mono<Citizen> me() {
+        return CurrentPerson.id().map(Citizen::new);
+    }
+
+    @SchemaMapping
+    Mono<Journey> journey(Citizen citizen, GraphQLContext context) {
+        return facts.forJourney(RequestMemo.of(context), citizen.personId()).map(JourneyRules::journey);
+    }
+
+    @SchemaMapping
+    Mono<List<Reminder>> reminders(Citizen citizen, GraphQLContext context) {
+        return facts.forReminders(RequestMemo.of(context), citizen.personId()).map(ReminderRules::reminders);
+    }
+
+    /** Minors in the person's guardianship, as police records it; their sections are fetched like the guardian's. */
+    @SchemaMapping
+    Mono<List<Citizen>> dependents(Citizen citizen, GraphQLContext context) {
+        return police.dependents(RequestMemo.of(context), citizen.personId())
+                .map(dependents -> dependents.stream().map(Dependent::personId).map(Citizen::new).toList());
+    }
+}

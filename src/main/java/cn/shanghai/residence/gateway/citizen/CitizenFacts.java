@@ -1,0 +1,68 @@
+package cn.shanghai.residence.gateway.citizen;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import cn.shanghai.residence.gateway.bdc.Photo;
+import cn.shanghai.residence.gateway.housing.Property;
+import cn.shanghai.residence.gateway.housing.RentalContract;
+import cn.shanghai.residence.gateway.police.Application;
+import cn.shanghai.residence.gateway.police.ResidencePermit;
+import cn.shanghai.residence.gateway.police.ResidenceRegistration;
+import cn.shanghai.residence.gateway.postal.Shipment;
+
+/**
+ * What the agencies know about one person on one day, gathered so that the journey and reminder rules are pure
+ * functions of it. Absent sections (never registered, no permit) are null.
+ */
+public record CitizenFacts(LocalDate today, @Nullable ResidenceRegistration registration,
+        @Nullable ResidencePermit permit, List<Application> applications, List<Property> properties,
+        List<RentalContract> rentalContracts, List<Photo> photos, @Nullable LocalDate birthDate,
+        Map<String, Shipment> shipments) {
+
+    /** The rule's age for applying in person; below it a guardian applies. */
+    static final int GUARDIAN_AGE = 16;
+
+    /** Registration that is in force, if any. */
+    Optional<ResidenceRegistration> activeRegistration() {
+        return Optional.ofNullable(registration).filter(ResidenceRegistration::active);
+    }
+
+    /** The newest open application of a kind. */
+    Optional<Application> openApplication(Application.Kind kind) {
+        return applications.stream()
+                .filter(a -> a.kind() == kind && a.open())
+                .max(Comparator.comparing(Application::submittedAt));
+    }
+
+    boolean hasCompliantPhoto() {
+        return photos.stream().anyMatch(Photo::compliant);
+    }
+
+    boolean hasResidentialProof() {
+        return properties.stream().anyMatch(Property::residential)
+                || rentalContracts.stream().anyMatch(c -> c.provesResidenceOn(today));
+    }
+
+    boolean onlyNonResidentialHousing() {
+        return !properties.isEmpty() && !hasResidentialProof();
+    }
+
+    boolean minor() {
+        return birthDate != null && birthDate.plusYears(GUARDIAN_AGE).isAfter(today);
+    }
+
+    /** A filed contract in force at another address than the registered one, signed after registering. */
+    Optional<RentalContract> moveSinceRegistration() {
+        return activeRegistration().flatMap(registration -> rentalContracts.stream()
+                .filter(c -> c.provesResidenceOn(today))
+                .filter(c -> c.startDate() != null && c.startDate().isAfter(registration.registeredOn()))
+                .filter(c -> !c.address().sameHomeAs(registration.address()))
+                .max(Comparator.comparing(RentalContract::startDate)));
+    }
+}

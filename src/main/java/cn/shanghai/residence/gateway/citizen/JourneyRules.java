@@ -1,0 +1,159 @@
+package cn.shanghai.residence.gateway.citizen;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import cn.shanghai.residence.gateway.citizen.Journey.Action;
+import cn.shanghai.residence.gateway.citizen.Journey.ActionCode;
+import cn.shanghai.residence.gateway.citizen.Journey.Blocker;
+import cn.shanghai.residence.gateway.citizen.Journey.BlockerCode;
+import cn.shanghai.residence.gateway.citizen.Journey.Stage;
+import cn.shanghai.residence.gateway.police.Application;
+import cn.shanghai.residence.gateway.police.ResidencePermit;
+import cn.shanghai.residence.gateway.police.ResidenceRegistration;
+
+/**
+ * The service's rules (DESIGN.md §2) turned into a journey: the stage a person is in, what they can do next and
+ * what blocks them. Pure: the same facts always give the same journey.
+ */
+final class JourneyRules {
+
+    /** Endorsement becomes due this many days before {@code validUntil}. */
+    static final int ENDORSEMENT_WINDOW_DAYS = 30;
+
+    private JourneyRules() {
+    }
+
+    static Journey journey(CitizenFacts facts) {
+        List<Action> actions = new ArrayList<>();
+        List<Blocker> blockers = new ArrayList<>();
+        Stage stage = stage(facts, actions, blockers);
+        facts.moveSinceRegistration().ifPresent(contract -> actions.add(new Action(
+                ActionCode.CHANGE_REGISTRATION_ADDRESS,
+                "已搬家请于 " + contract.startDate().plusDays(30) + " 前变更居住登记地址 / Declare your new address by "
+                        + contract.startDate().plusDays(30),
+                null)));
+        if (facts.minor()) {
+            blockers.add(new Blocker(BlockerCode.GUARDIAN_REQUIRED,
+                    "未满16周岁，须由监护人代为申请 / Under 16: a guardian applies on your behalf"));
+        }
+        LocalDate eligibleFrom = facts.activeRegistration().map(ResidenceRegistration::eligibleFrom).orElse(null);
+        return new Journey(stage, eligibleFrom, List.copyOf(actions), List.copyOf(blockers));
+    }
+
+    private static Stage stage(CitizenFacts facts, List<Action> actions, List<Blocker> blockers) {
+        Optional<Application> permitApplication = facts.openApplication(Application.Kind.RESIDENCE_PERMIT_NEW);
+        ResidencePermit permit = facts.permit();
+        if (permit != null && permit.status() == ResidencePermit.Status.LOST) {
+            actions.add(new Action(ActionCode.CANCEL_PERMIT_LOSS,
+                    "如已找回居住证，可在线解挂 / Found it again? Cancel the loss report online", null));
+            blockers.add(new Blocker(BlockerCode.PERMIT_LOST, "居住证已挂失 / The permit is reported lost"));
+            return Stage.PERMIT_LOST;
+        }
+        if (permit != null && permit.status() != ResidencePermit.Status.VALID) {
+            blockers.add(new Blocker(BlockerCode.PERMIT_EXPIRED,
+                    "居住证已失效，需重新申办 / The permit is no longer valid; apply again"));
+            if (facts.activeRegistration().isPresent()) {
+                actions.add(applyForPermit());
+            }
+            return Stage.PERMIT_EXPIRED;
+        }
+        if (permitApplication.isPresent()) {
+            actions.add(trackPermit(permitApplication.get()));
+            return Stage.PERMIT_IN_PROGRESS;
+        }
+        if (permit != null) {
+            return permitHolder(facts, permit, actions, blockers);
+        }
+        Optional<ResidenceRegistration> registration = facts.activeRegistration();
+        if (registration.isPresent()) {
+            return registered(facts, registration.get(), actions, blockers);
+        }
+        if (facts.openApplication(Application.Kind.RESIDENCE_REGISTRATION).isPresent()) {
+            actions.add(new Action(ActionCode.TRACK_REGISTRATION,
+                    "居住登记审核中，1个工作日内制发电子凭证 / Registration under review; the e-certificate follows "
+                            + "within 1 working day", null));
+            return Stage.REGISTRATION_IN_PROGRESS;
+        }
+        notRegistered(facts, actions, blockers);
+        return Stage.NOT_REGISTERED;
+    }
+
+    private static Stage permitHolder(CitizenFacts facts, ResidencePermit permit, List<Action> actions,
+            List<Blocker> blockers) {
+        actions.add(new Action(ActionCode.REPORT_PERMIT_LOSS,
+                "居住证遗失可在线挂失，无需材料 / Lost the card? Report it online, no documents needed", null));
+        boolean due = !permit.validUntil().isAfter(facts.today().plusDays(ENDORSEMENT_WINDOW_DAYS));
+        boolean autoFailed = permit.autoEndorsement() != null && !permit.autoEndorsement().eligible();
+        if (autoFailed) {
+            blockers.add(new Blocker(BlockerCode.AUTO_ENDORSEMENT_FAILED,
+                    "自动签注未通过：公安核查未在登记地址居住 / Automatic endorsement failed: police found you do not "
+                            + "live at the registered address"));
+            actions.add(0, new Action(ActionCode.RENEW_ENDORSEMENT_OFFLINE,
+                    "请于 " + permit.validUntil() + " 前到社区事务受理服务中心办理签注 / Renew the endorsement at a "
+                            + "service centre by " + permit.validUntil(), null));
+        }
+        return due ? Stage.ENDORSEMENT_DUE : Stage.PERMIT_HOLDER;
+    }
+
+    private static Stage registered(CitizenFacts facts, ResidenceRegistration registration, List<Action> actions,
+            List<Blocker> blockers) {
+        LocalDate eligibleFrom = registration.eligibleFrom();
+        if (facts.today().isBefore(eligibleFrom)) {
+            actions.add(new Action(ActionCode.WAIT_FOR_PERMIT_ELIGIBILITY,
+                    "可于 " + eligibleFrom + " 起申办居住证 / You can apply for a residence permit from " + eligibleFrom,
+                    eligibleFrom));
+            blockers.add(new Blocker(BlockerCode.REGISTRATION_TOO_RECENT,
+                    "居住登记满6个月方可申办居住证 / A permit needs 6 full months of residence registration"));
+            return Stage.REGISTERED_WAITING;
+        }
+        actions.add(applyForPermit());
+        if (!facts.hasCompliantPhoto()) {
+            actions.add(new Action(ActionCode.UPLOAD_PERMIT_PHOTO,
+                    "请上传358×441像素、350dpi、白底的近期彩色正面照 / Upload a recent colour frontal photo, "
+                            + "358×441 px, 350 dpi, white background", null));
+            blockers.add(new Blocker(BlockerCode.PHOTO_NOT_COMPLIANT,
+                    "没有符合要求的证件照 / No photo on file meets the permit photo rules"));
+        }
+        return Stage.ELIGIBLE_FOR_PERMIT;
+    }
+
+    private static void notRegistered(CitizenFacts facts, List<Action> actions, List<Blocker> blockers) {
+        if (facts.hasResidentialProof()) {
+            actions.add(new Action(ActionCode.APPLY_RESIDENCE_REGISTRATION,
+                    "可在线办理居住登记，房屋证明自动复用 / Register your residence online; your housing proof is "
+                            + "reused", null));
+            return;
+        }
+        if (facts.onlyNonResidentialHousing()) {
+            blockers.add(new Blocker(BlockerCode.NON_RESIDENTIAL_HOUSING,
+                    "商铺、办公、厂房等非居住用房不能办理居住登记 / Shops, offices and factories cannot be registered "
+                            + "as a residence"));
+        } else {
+            blockers.add(new Blocker(BlockerCode.NO_RESIDENCE_PROOF,
+                    "需有房屋产权证明或已备案的租赁合同 / A property certificate or a filed rental contract is needed"));
+        }
+        actions.add(new Action(ActionCode.FILE_RENTAL_CONTRACT,
+                "租房居住的，请先办理住房租赁合同网签备案 / Renting? File the rental contract online first", null));
+    }
+
+    private static Action applyForPermit() {
+        return new Action(ActionCode.APPLY_RESIDENCE_PERMIT,
+                "可在线申办居住证，照片与房屋证明自动复用 / Apply for the residence permit online; photo and housing "
+                        + "proof are reused", null);
+    }
+
+    private static Action trackPermit(Application application) {
+        return switch (application.status()) {
+            case READY_FOR_PICKUP -> new Action(ActionCode.PICK_UP_PERMIT,
+                    "居住证已制作完成，请到服务中心领取 / Your permit is ready for pick-up at the service centre", null);
+            case SHIPPED -> new Action(ActionCode.TRACK_DELIVERY,
+                    "居住证已交邮政寄出，货到付款15元 / Your permit is on its way by EMS, 15 CNY cash on delivery", null);
+            default -> new Action(ActionCode.TRACK_PERMIT_APPLICATION,
+                    "居住证申请办理中，可查看进度 / Your permit application is being processed; follow its progress",
+                    null);
+        };
+    }
+}

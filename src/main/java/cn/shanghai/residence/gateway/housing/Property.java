@@ -1,0 +1,20 @@
+package cn.shanghai.residence.gateway.housing;
+
+import cn.shanghai.residence.gateway.reference.Address;
+
+/** A property the person holds a certificate for (房地产权证). */
+public record Property(String certificateNo, Address address, Usage usage, String licenseId) {
+
+    /** Only residential homes count as a lawful, stable residence. */
+    public enum Usage {
+        RESIDENTIAL, COMMERCIAL, OFFICE, INDUSTRIAL;
+
+        public boolean residential() {
+            return this == RESIDENTIAL;
+        }
+    }
+
+    public boolean residential() {
+        return usage != null && usage.residential();
+    }
+}

@@ -1,0 +1,45 @@
+package cn.shanghai.residence.gateway.police;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+
+/** An application (申请) a person made to police, with its history and how the card reaches them. */
+public record Application(String applicationId, String personId, Kind kind, Status status, OffsetDateTime submittedAt,
+        OffsetDateTime updatedAt, Delivery delivery, String issuedLicenseId, List<Event> events) {
+
+    public Application {
+        events = events == null ? List.of() : List.copyOf(events);
+    }
+
+    public enum Kind {
+        RESIDENCE_REGISTRATION, RESIDENCE_PERMIT_NEW, REGISTRATION_ADDRESS_CHANGE, PERMIT_LOSS_REPORT,
+        PERMIT_LOSS_CANCEL, PERMIT_PHOTO_CHANGE
+    }
+
+    public enum Status {
+        SUBMITTED, UNDER_REVIEW, NEEDS_SUPPLEMENT, APPROVED, REJECTED, IN_PRODUCTION, READY_FOR_PICKUP, SHIPPED,
+        DELIVERED, COMPLETED, CANCELLED;
+
+        private static final Set<Status> CLOSED = Set.of(REJECTED, DELIVERED, COMPLETED, CANCELLED);
+
+        /** Still moving: police's {@code scope=OPEN}. */
+        public boolean open() {
+            return !CLOSED.contains(this);
+        }
+    }
+
+    public enum DeliveryMethod { PICKUP, POSTAL }
+
+    /** Pick-up at a service centre (serviceCenterId) or postal delivery (trackingNo). */
+    public record Delivery(DeliveryMethod method, String serviceCenterId, String trackingNo) {
+    }
+
+    /** One step of the timeline. */
+    public record Event(OffsetDateTime at, Status status, String note) {
+    }
+
+    public boolean open() {
+        return status.open();
+    }
+}

@@ -1,0 +1,102 @@
+package cn.shanghai.residence.gateway.police;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
+
+import graphql.GraphQLContext;
+import org.dataloader.DataLoader;
+import reactor.core.publisher.Mono;
+
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+import cn.shanghai.residence.gateway.bdc.ELicense;
+import cn.shanghai.residence.gateway.citizen.Citizen;
+import cn.shanghai.residence.gateway.security.CurrentPerson;
+import cn.shanghai.residence.gateway.upstream.RequestMemo;
+import cn.shanghai.residence.gateway.web.ErrorCode;
+import cn.shanghai.residence.gateway.web.GatewayException;
+
+/** The fields police owns: registration, permit, applications, and one application by id. */
+@Controller
+class PoliceController {
+
+    static final Pattern APPLICATION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private final PoliceService police;
+
+    PoliceController(PoliceService police) {
+        this.police = police;
+    }
+
+    @SchemaMapping(typeName = "Citizen")
+    Mono<ResidenceRegistration> residenceRegistration(Citizen citizen, GraphQLContext context) {
+        return police.registration(RequestMemo.of(context), citizen.personId());
+    }
+
+    @SchemaMapping(typeName = "Citizen")
+    Mono<ResidencePermit> residencePermit(Citizen citizen, GraphQLContext context) {
+        return police.permit(RequestMemo.of(context), citizen.personId());
+    }
+
+    /** Newest first; OPEN is filtered here so that one upstream call serves every scope. */
+    @SchemaMapping(typeName = "Citizen")
+    Mono<List<Application>> applications(Citizen citizen, @Argument ApplicationScope scope, GraphQLContext context) {
+        return police.applications(RequestMemo.of(context), citizen.personId())
+                .map(applications -> applications.stream()
+                        .filter(a -> scope != ApplicationScope.OPEN || a.open())
+                        .sorted(Comparator.comparing(Application::submittedAt).reversed())
+                        .toList());
+    }
+
+    /**
+     * The caller's own application or a dependent's. Anyone else's answers exactly like an unknown id, so the
+     * answer never tells whether an id exists.
+     */
+    @QueryMapping
+    Mono<Application> application(@Argument String id, GraphQLContext context) {
+        if (!APPLICATION_ID.matcher(id).matches()) {
+            return Mono.error(GatewayException.badUserInput(
+                    "申请编号格式不正确 / id must be 1-64 letters, digits, '.', '_' or '-'"));
+        }
+        RequestMemo memo = RequestMemo.of(context);
+        return CurrentPerson.id().flatMap(me -> police.application(memo, id)
+                .filterWhen(application -> mayRead(memo, me, application.personId()))
+                .switchIfEmpty(Mono.error(() -> new GatewayException(ErrorCode.NOT_FOUND,
+                        "未找到该申请 / No application with this id"))));
+    }
+
+    private Mono<Boolean> mayRead(RequestMemo memo, String me, String owner) {
+        if (me.equals(owner)) {
+            return Mono.just(true);
+        }
+        return police.dependents(memo, me)
+                .map(dependents -> dependents.stream().anyMatch(d -> d.personId().equals(owner)));
+    }
+
+    @SchemaMapping(typeName = "Application")
+    String id(Application application) {
+        return application.applicationId();
+    }
+
+    @SchemaMapping(typeName = "Application")
+    List<Application.Event> timeline(Application application) {
+        return application.events().stream().sorted(Comparator.comparing(Application.Event::at)).toList();
+    }
+
+    @SchemaMapping(typeName = "Application")
+    CompletableFuture<ELicense> issuedLicense(Application application, DataLoader<String, ELicense> licenses) {
+        return application.issuedLicenseId() == null ? CompletableFuture.completedFuture(null)
+                : licenses.load(application.issuedLicenseId());
+    }
+
+    @SchemaMapping(typeName = "ResidenceRegistration")
+    CompletableFuture<ELicense> certificate(ResidenceRegistration registration, DataLoader<String, ELicense> licenses) {
+        return registration.certificateLicenseId() == null ? CompletableFuture.completedFuture(null)
+                : licenses.load(registration.certificateLicenseId());
+    }
+}

@@ -1,0 +1,58 @@
+package cn.shanghai.residence.gateway.police;
+
+import java.util.List;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.stereotype.Service;
+
+import cn.shanghai.residence.gateway.upstream.RequestMemo;
+import cn.shanghai.residence.gateway.upstream.ResourceCaches;
+import cn.shanghai.residence.gateway.upstream.Upstream;
+import cn.shanghai.residence.gateway.upstream.UpstreamClientFactory;
+import cn.shanghai.residence.gateway.upstream.UpstreamResource;
+
+/** The gateway's reads from police; every read goes through {@link UpstreamResource}. */
+@Service
+public class PoliceService {
+
+    private final UpstreamResource<String, ResidenceRegistration> registration;
+    private final UpstreamResource<String, ResidencePermit> permit;
+    private final UpstreamResource<String, List<Application>> applications;
+    private final UpstreamResource<String, Application> application;
+    private final UpstreamResource<String, List<Dependent>> dependents;
+
+    PoliceService(UpstreamClientFactory clients, ResourceCaches caches) {
+        PoliceClient client = clients.create(Upstream.POLICE, PoliceClient.class);
+        this.registration = UpstreamResource.of(Upstream.POLICE, "police-registration", client::registration, caches);
+        this.permit = UpstreamResource.of(Upstream.POLICE, "police-permit", client::permit, caches);
+        this.applications = UpstreamResource.of(Upstream.POLICE, "police-applications",
+                personId -> client.applications(personId, "ALL"), caches);
+        this.application = UpstreamResource.of(Upstream.POLICE, "police-application", client::application, caches);
+        this.dependents = UpstreamResource.of(Upstream.POLICE, "police-dependents", client::dependents, caches);
+    }
+
+    /** Empty when the person was never registered. */
+    public Mono<ResidenceRegistration> registration(RequestMemo memo, String personId) {
+        return registration.get(memo, personId);
+    }
+
+    /** Empty when the person holds no permit. */
+    public Mono<ResidencePermit> permit(RequestMemo memo, String personId) {
+        return permit.get(memo, personId);
+    }
+
+    /** All the person's applications, open and closed; callers filter, so one call serves every scope. */
+    public Mono<List<Application>> applications(RequestMemo memo, String personId) {
+        return applications.get(memo, personId).defaultIfEmpty(List.of());
+    }
+
+    /** One application by id, whoever owns it: callers must check {@link Application#personId()}. */
+    public Mono<Application> application(RequestMemo memo, String applicationId) {
+        return application.get(memo, applicationId);
+    }
+
+    public Mono<List<Dependent>> dependents(RequestMemo memo, String personId) {
+        return dependents.get(memo, personId).defaultIfEmpty(List.of());
+    }
+}

@@ -1,0 +1,26 @@
+package cn.shanghai.residence.gateway.police;
+
+import java.time.LocalDate;
+
+import cn.shanghai.residence.gateway.reference.Address;
+
+/** Police's residence registration (居住登记) of a person, as the upstream returns it. */
+public record ResidenceRegistration(String registrationNo, Status status, LocalDate registeredOn, Address address,
+        ResidenceType residenceType, String certificateLicenseId) {
+
+    public enum Status { ACTIVE, CANCELLED }
+
+    /** The five kinds of residence (住所种类). */
+    public enum ResidenceType {
+        OWN_PROPERTY, RENTED_HOUSING, RELATIVE_PROPERTY, RELATIVE_RENTED_HOUSING, COLLECTIVE_DORMITORY
+    }
+
+    public boolean active() {
+        return status == Status.ACTIVE;
+    }
+
+    /** A permit may be applied for after six full months of registration. */
+    public LocalDate eligibleFrom() {
+        return registeredOn.plusMonths(6);
+    }
+}

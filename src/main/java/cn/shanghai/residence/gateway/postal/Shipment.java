@@ -1,0 +1,26 @@
+package cn.shanghai.residence.gateway.postal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** An EMS shipment carrying a permit card, with its tracking events. */
+public record Shipment(String trackingNo, Status status, Integer codAmountFen, LocalDate estimatedDelivery,
+        List<Event> events) {
+
+    public Shipment {
+        events = events == null ? List.of() : List.copyOf(events);
+    }
+
+    public enum Status { CREATED, PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, RETURNED, EXCEPTION }
+
+    /** One scan of the parcel. */
+    public record Event(OffsetDateTime at, String location, String description) {
+    }
+
+    /** Cash to pay on delivery, in yuan (the service charges 15 CNY). */
+    public BigDecimal codAmount() {
+        return codAmountFen == null ? null : BigDecimal.valueOf(codAmountFen, 2);
+    }
+}

@@ -1,0 +1,23 @@
+package cn.shanghai.residence.gateway.reference;
+
+import java.util.Objects;
+
+/** A Shanghai address as police and housing both hold it: district (e.g. 浦东新区), street, and the rest. */
+public record Address(String district, String street, String detail) {
+
+    /** Whether two addresses name the same home, ignoring white space. */
+    public boolean sameHomeAs(Address other) {
+        return other != null && Objects.equals(normalized(district), normalized(other.district))
+                && Objects.equals(normalized(street), normalized(other.street))
+                && Objects.equals(normalized(detail), normalized(other.detail));
+    }
+
+    private static String normalized(String part) {
+        return part == null ? "" : part.replaceAll("\\s+", "");
+    }
+
+    @Override
+    public String toString() {
+        return "Address[district=" + district + ", street and detail withheld]";
+    }
+}
