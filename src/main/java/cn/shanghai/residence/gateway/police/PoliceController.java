@@ -2,6 +2,7 @@ package cn.shanghai.residence.gateway.police;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
@@ -64,18 +65,21 @@ class PoliceController {
                     "申请编号格式不正确 / id must be 1-64 letters, digits, '.', '_' or '-'"));
         }
         RequestMemo memo = RequestMemo.of(context);
-        return CurrentPerson.id().flatMap(me -> police.application(memo, id)
-                .filterWhen(application -> mayRead(memo, me, application.personId()))
+        return CurrentPerson.id().flatMap(me -> Mono.zip(
+                        police.application(memo, id).map(Optional::of).defaultIfEmpty(Optional.empty()),
+                        police.dependents(memo, me))
+                .flatMap(found -> Mono.justOrEmpty(found.getT1()
+                        .filter(application -> mayRead(me, found.getT2(), application.personId()))))
                 .switchIfEmpty(Mono.error(() -> new GatewayException(ErrorCode.NOT_FOUND,
                         "未找到该申请 / No application with this id"))));
     }
 
-    private Mono<Boolean> mayRead(RequestMemo memo, String me, String owner) {
-        if (me.equals(owner)) {
-            return Mono.just(true);
-        }
-        return police.dependents(memo, me)
-                .map(dependents -> dependents.stream().anyMatch(d -> d.personId().equals(owner)));
+    /**
+     * Own or a dependent's. The dependents are always fetched with the application, whether or not the id exists,
+     * so neither timing nor an upstream error tells a foreign id from an unknown one.
+     */
+    private static boolean mayRead(String me, List<Dependent> dependents, String owner) {
+        return me.equals(owner) || dependents.stream().anyMatch(d -> d.personId().equals(owner));
     }
 
     @SchemaMapping(typeName = "Application")

@@ -24,8 +24,11 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import cn.shanghai.residence.gateway.InvalidConfigurationException;
 import cn.shanghai.residence.gateway.security.GatewaySecurityProperties;
+import cn.shanghai.residence.gateway.security.TokenRules;
 import cn.shanghai.residence.gateway.upstream.Upstream;
+import cn.shanghai.residence.gateway.upstream.UpstreamsProperties;
 
 /**
  * Sandbox mode (the default): embedded stub servers, a local token issuer for the demo personas with the
@@ -37,9 +40,29 @@ class SandboxConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxConfiguration.class);
 
+    /**
+     * The sandbox mints tokens for anyone who asks, so it must never sit in front of real data: with a real
+     * upstream or a real identity provider configured, it refuses to start.
+     */
     @Bean
-    StubServers stubServers(SandboxProperties properties) {
+    StubServers stubServers(SandboxProperties properties, UpstreamsProperties upstreams, Environment environment) {
+        for (Upstream upstream : Upstream.values()) {
+            if (upstreams.settings(upstream).baseUrl() != null) {
+                throw sandboxWithRealSettings("gateway.upstreams." + upstream.id() + ".base-url");
+            }
+        }
+        for (String key : List.of("spring.security.oauth2.resourceserver.jwt.public-key-location",
+                "spring.security.oauth2.resourceserver.jwt.jwk-set-uri")) {
+            if (environment.containsProperty(key) && !environment.getProperty(key, "").isBlank()) {
+                throw sandboxWithRealSettings(key);
+            }
+        }
         return new StubServers(properties);
+    }
+
+    private static InvalidConfigurationException sandboxWithRealSettings(String property) {
+        return new InvalidConfigurationException("gateway.sandbox.enabled", "the sandbox issues tokens to anyone and "
+                + "cannot be combined with " + property + "; set gateway.sandbox.enabled=false for real systems");
     }
 
     @Bean
@@ -61,6 +84,7 @@ class SandboxConfiguration {
                 .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefault(),
+                TokenRules.EXPIRY_REQUIRED,
                 new JwtIssuerValidator(issuer.issuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         aud -> aud != null && aud.stream().anyMatch(issuer.audiences()::contains))));

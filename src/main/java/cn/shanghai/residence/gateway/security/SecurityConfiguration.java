@@ -42,6 +42,12 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /** Boot adds this to its JWT decoder, beside audience and timestamps: a token must say when it expires. */
+    @Bean
+    OAuth2TokenValidator<Jwt> expiryRequired() {
+        return TokenRules.EXPIRY_REQUIRED;
+    }
+
     /** Boot adds this to its JWT decoder, beside expiry and audience. The sandbox checks its own issuer. */
     @Bean
     @ConditionalOnProperty(prefix = "gateway.sandbox", name = "enabled", havingValue = "false")

@@ -2,6 +2,7 @@ package cn.shanghai.residence.gateway.sandbox;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,7 @@ class ProductionModeTests {
                 IDP.token("ywtb-1004", TestIdentityProvider.ISSUER, "another-app", Duration.ofMinutes(5)),
                 IDP.token("ywtb-1004", TestIdentityProvider.ISSUER, TestIdentityProvider.AUDIENCE,
                         Duration.ofMinutes(-5)),
+                IDP.tokenWithoutExpiry("ywtb-1004"),
                 new TestIdentityProvider().token("ywtb-1004"));
         for (String token : refused) {
             graphql(token, "{ me { personId } }").expectStatus().isUnauthorized().expectBody().isEmpty();
@@ -107,6 +109,19 @@ class ProductionModeTests {
     void shouldRefuseToStartWithoutAKey() {
         assertRefusedToStart(List.of("spring.security.oauth2.resourceserver.jwt.public-key-location"),
                 "public-key-location");
+    }
+
+    @Test
+    void shouldRefuseASandboxInFrontOfRealUpstreams() {
+        SpringApplication app = new SpringApplicationBuilder(GatewayApplication.class).build();
+        List<String> arguments = new ArrayList<>(List.of(productionArguments(List.of())));
+        arguments.removeIf(argument -> argument.startsWith("--gateway.sandbox.enabled")
+                || argument.startsWith("--spring.security"));
+        assertThatThrownBy(() -> app.run(arguments.toArray(String[]::new)).close())
+                .rootCause()
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("gateway.sandbox.enabled")
+                .hasMessageContaining("base-url");
     }
 
     private static void assertRefusedToStart(List<String> leftOut, String property) {

@@ -62,6 +62,18 @@ public final class TestIdentityProvider {
         return token(personId, ISSUER, AUDIENCE, Duration.ofMinutes(10));
     }
 
+    /** A token that never says when it expires. */
+    public String tokenWithoutExpiry(String personId) {
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(ISSUER)
+                .subject(personId)
+                .audience(List.of(AUDIENCE))
+                .issuedAt(Instant.now())
+                .build();
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+                .getTokenValue();
+    }
+
     public String token(String personId, String issuer, String audience, Duration validFor) {
         Instant now = Instant.now();
         Instant issuedAt = validFor.isNegative() ? now.plus(validFor).minus(Duration.ofMinutes(10)) : now;
