@@ -56,8 +56,9 @@ final class ReminderRules {
                         "居住证已制作完成，请携带身份证到服务中心领取 / Your permit is ready: pick it up at the service "
                                 + "centre with your ID card"));
             }
-            Shipment shipment = application.status() == Application.Status.SHIPPED && application.delivery() != null
-                    ? facts.shipments().get(application.delivery().trackingNo()) : null;
+            String trackingNo = application.delivery() == null ? null : application.delivery().trackingNo();
+            Shipment shipment = application.status() == Application.Status.SHIPPED && trackingNo != null
+                    ? facts.shipments().get(trackingNo) : null;
             if (shipment != null) {
                 reminders.add(new Reminder(Kind.DELIVERY_UPDATE, shipment.estimatedDelivery(), deliveryMessage(shipment)));
             }

@@ -2,7 +2,9 @@ package cn.shanghai.residence.gateway.web;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -27,18 +29,20 @@ class ScalarConfiguration {
     @Bean
     RuntimeWiringConfigurer isoScalars() {
         return wiring -> wiring
-                .scalar(scalar("Date", LocalDate.class, LocalDate::parse, "a date like 2026-03-01"))
+                .scalar(scalar("Date", LocalDate.class, LocalDate::parse, DateTimeFormatter.ISO_LOCAL_DATE::format,
+                        "a date like 2026-03-01"))
                 .scalar(scalar("DateTime", OffsetDateTime.class, OffsetDateTime::parse,
+                        DateTimeFormatter.ISO_OFFSET_DATE_TIME::format,
                         "an instant with offset like 2026-03-01T09:30:00+08:00"));
     }
 
-    private static <T> GraphQLScalarType scalar(String name, Class<T> type, Function<String, T> parse,
-            String expected) {
+    private static <T extends TemporalAccessor> GraphQLScalarType scalar(String name, Class<T> type,
+            Function<String, T> parse, Function<T, String> format, String expected) {
         return GraphQLScalarType.newScalar().name(name).coercing(new Coercing<T, String>() {
             @Override
             public String serialize(Object value, GraphQLContext context, Locale locale) {
                 if (type.isInstance(value)) {
-                    return value.toString();
+                    return format.apply(type.cast(value));
                 }
                 throw new CoercingSerializeException(name + " cannot hold a " + value.getClass().getSimpleName());
             }
