@@ -13,10 +13,10 @@ import org.springframework.stereotype.Service;
 
 import cn.shanghai.residence.gateway.upstream.Batches;
 import cn.shanghai.residence.gateway.upstream.RequestMemo;
-import cn.shanghai.residence.gateway.upstream.ResourceCaches;
 import cn.shanghai.residence.gateway.upstream.Upstream;
 import cn.shanghai.residence.gateway.upstream.UpstreamClientFactory;
 import cn.shanghai.residence.gateway.upstream.UpstreamResource;
+import cn.shanghai.residence.gateway.upstream.UpstreamResources;
 
 /** The gateway's reads from the big-data centre: profiles, e-licenses, photos and service centres. */
 @Service
@@ -26,18 +26,19 @@ public class BdcService {
     public static final int LICENSE_BATCH_SIZE = 100;
 
     private final BdcClient client;
+    private final UpstreamResources resources;
     private final UpstreamResource<String, Profile> profile;
     private final UpstreamResource<String, List<ELicense>> eLicenses;
     private final UpstreamResource<String, List<Photo>> photos;
     private final UpstreamResource<String, List<BdcServiceCenter>> serviceCenters;
 
-    BdcService(UpstreamClientFactory clients, ResourceCaches caches) {
+    BdcService(UpstreamClientFactory clients, UpstreamResources resources) {
         this.client = clients.create(Upstream.BDC, BdcClient.class);
-        this.profile = UpstreamResource.of(Upstream.BDC, "bdc-profile", client::profile, caches);
-        this.eLicenses = UpstreamResource.of(Upstream.BDC, "bdc-elicenses", client::eLicenses, caches);
-        this.photos = UpstreamResource.of(Upstream.BDC, "bdc-photos", client::photos, caches);
-        this.serviceCenters = UpstreamResource.of(Upstream.BDC, "service-centers", all -> client.serviceCenters(),
-                caches);
+        this.resources = resources;
+        this.profile = resources.create(Upstream.BDC, "bdc-profile", client::profile);
+        this.eLicenses = resources.create(Upstream.BDC, "bdc-elicenses", client::eLicenses);
+        this.photos = resources.create(Upstream.BDC, "bdc-photos", client::photos);
+        this.serviceCenters = resources.create(Upstream.BDC, "service-centers", all -> client.serviceCenters());
     }
 
     public Mono<Profile> profile(RequestMemo memo, String personId) {
@@ -58,7 +59,7 @@ public class BdcService {
      */
     public Mono<Map<String, ELicense>> eLicensesById(Collection<String> licenseIds) {
         return Flux.fromIterable(Batches.of(licenseIds, LICENSE_BATCH_SIZE))
-                .flatMap(batch -> UpstreamResource.call(Upstream.BDC,
+                .flatMap(batch -> resources.read(Upstream.BDC, "bdc-elicenses-batch",
                         client.batchGetELicenses(Map.of("licenseIds", batch))))
                 .flatMapIterable(Function.identity())
                 .filter(license -> licenseIds.contains(license.licenseId()))
@@ -66,12 +67,7 @@ public class BdcService {
     }
 
     /** The whole list of service centres; it changes rarely, so it is cached whole and filtered locally. */
-    public Mono<List<BdcServiceCenter>> serviceCenters() {
-        return serviceCenters.fetch("all").defaultIfEmpty(List.of());
-    }
-
-    /** Forgets cached service centres (tests and operators after a data fix). */
-    public void evictServiceCenters() {
-        serviceCenters.invalidateAll();
+    public Mono<List<BdcServiceCenter>> serviceCenters(RequestMemo memo) {
+        return serviceCenters.get(memo, "all").defaultIfEmpty(List.of());
     }
 }

@@ -1,8 +1,11 @@
 package cn.shanghai.residence.gateway.bdc;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 /** A service centre (社区事务受理服务中心) exactly as bdc returns it. */
-public record BdcServiceCenter(String centerId, String name, String district, String address, String phone,
-        String openingHours, Location location, boolean acceptsPermitPickup) {
+public record BdcServiceCenter(@NotBlank String centerId, @NotBlank String name, @NotBlank String district,
+        @NotBlank String address, String phone, String openingHours, @Valid Location location,
+        boolean acceptsPermitPickup) {
 
     /** WGS84 coordinates of the centre. */
     public record Location(double lat, double lng) {

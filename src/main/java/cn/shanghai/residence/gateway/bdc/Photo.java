@@ -4,9 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
 /** A portrait photo on file that can be reused for the permit (我的居住证照片). */
-public record Photo(String photoId, Source source, LocalDate takenOn, int widthPx, int heightPx, int dpi,
-        Background background, Status status) {
+public record Photo(@NotBlank String photoId, @NotNull Source source, @NotNull LocalDate takenOn, int widthPx,
+        int heightPx, int dpi, @NotNull Background background, @NotNull Status status) {
 
     public static final int WIDTH_PX = 358;
     public static final int HEIGHT_PX = 441;

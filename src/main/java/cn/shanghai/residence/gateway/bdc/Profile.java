@@ -2,14 +2,16 @@ package cn.shanghai.residence.gateway.bdc;
 
 import java.time.LocalDate;
 
+import jakarta.validation.constraints.NotBlank;
+
 import cn.shanghai.residence.gateway.reference.Masking;
 
 /**
  * A person's 一网通办 profile. It holds the full ID number and mobile, which never leave the gateway: the schema
  * offers only the masked forms, and {@link #toString()} withholds them from logs.
  */
-public record Profile(String personId, String name, String idNumber, LocalDate birthDate, Gender gender,
-        String mobile) {
+public record Profile(@NotBlank String personId, @NotBlank String name, @NotBlank String idNumber,
+        LocalDate birthDate, Gender gender, String mobile) {
 
     public enum Gender { MALE, FEMALE }
 

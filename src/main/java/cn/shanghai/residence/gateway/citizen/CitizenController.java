@@ -3,6 +3,8 @@ package cn.shanghai.residence.gateway.citizen;
 import java.util.List;
 
 import graphql.GraphQLContext;
+import graphql.execution.DataFetcherResult;
+import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.QueryMapping;
@@ -13,6 +15,7 @@ import cn.shanghai.residence.gateway.police.Dependent;
 import cn.shanghai.residence.gateway.police.PoliceService;
 import cn.shanghai.residence.gateway.security.CurrentPerson;
 import cn.shanghai.residence.gateway.upstream.RequestMemo;
+import cn.shanghai.residence.gateway.web.GraphQlErrors;
 
 /** The aggregate root {@code me} and its composed fields: journey, reminders, dependents. */
 @Controller
@@ -32,13 +35,23 @@ class CitizenController {
     }
 
     @SchemaMapping
-    Mono<Journey> journey(Citizen citizen, GraphQLContext context) {
-        return facts.forJourney(RequestMemo.of(context), citizen.personId()).map(JourneyRules::journey);
+    Mono<DataFetcherResult<Journey>> journey(Citizen citizen, GraphQLContext context, DataFetchingEnvironment env) {
+        return facts.forJourney(RequestMemo.of(context), citizen.personId())
+                .map(partial -> withGaps(JourneyRules.journey(partial.value()), partial, env));
     }
 
     @SchemaMapping
-    Mono<List<Reminder>> reminders(Citizen citizen, GraphQLContext context) {
-        return facts.forReminders(RequestMemo.of(context), citizen.personId()).map(ReminderRules::reminders);
+    Mono<DataFetcherResult<List<Reminder>>> reminders(Citizen citizen, GraphQLContext context,
+            DataFetchingEnvironment env) {
+        return facts.forReminders(RequestMemo.of(context), citizen.personId())
+                .map(partial -> withGaps(ReminderRules.reminders(partial.value()), partial, env));
+    }
+
+    private static <T> DataFetcherResult<T> withGaps(T value, Partial<?> partial, DataFetchingEnvironment env) {
+        return DataFetcherResult.<T>newResult()
+                .data(value)
+                .errors(partial.gaps().stream().map(gap -> GraphQlErrors.of(gap, env)).toList())
+                .build();
     }
 
     /** Minors in the person's guardianship, as police records it; their sections are fetched like the guardian's. */

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import reactor.core.publisher.Mono;
@@ -22,7 +23,9 @@ import cn.shanghai.residence.gateway.housing.Property;
 import cn.shanghai.residence.gateway.police.Application;
 import cn.shanghai.residence.gateway.police.PoliceService;
 import cn.shanghai.residence.gateway.postal.PostalService;
+import cn.shanghai.residence.gateway.postal.Shipment;
 import cn.shanghai.residence.gateway.upstream.RequestMemo;
+import cn.shanghai.residence.gateway.upstream.UpstreamFailure;
 
 /**
  * Gathers the facts the journey or the reminders need, from all agencies at once (the reads run concurrently
@@ -46,32 +49,49 @@ class CitizenFactsGatherer {
         this.clock = clock;
     }
 
-    /** Police, housing and bdc facts: what the journey needs. */
-    Mono<CitizenFacts> forJourney(RequestMemo memo, String personId) {
+    /**
+     * Police, housing and bdc facts: what the journey needs. Police and housing decide the stage, so their
+     * failure fails the journey; photos and the birth date only refine it, so without them it is partial.
+     */
+    Mono<Partial<CitizenFacts>> forJourney(RequestMemo memo, String personId) {
+        List<UpstreamFailure> gaps = new CopyOnWriteArrayList<>();
         return Mono.zip(
                         optional(police.registration(memo, personId)),
                         optional(police.permit(memo, personId)),
                         police.applications(memo, personId),
                         housing.properties(memo, personId),
                         housing.rentalContracts(memo, personId),
-                        bdc.photos(memo, personId),
-                        optional(bdc.profile(memo, personId)))
-                .map(t -> new CitizenFacts(LocalDate.now(clock), t.getT1().orElse(null), t.getT2().orElse(null),
-                        t.getT3(), t.getT4(), t.getT5(), t.getT6(), t.getT7().map(Profile::birthDate).orElse(null),
-                        Map.of()));
+                        orGap(bdc.photos(memo, personId), List.<Photo>of(), gaps),
+                        orGap(optional(bdc.profile(memo, personId)), Optional.<Profile>empty(), gaps))
+                .map(t -> new Partial<>(new CitizenFacts(LocalDate.now(clock), t.getT1().orElse(null),
+                        t.getT2().orElse(null), t.getT3(), t.getT4(), t.getT5(), t.getT6(),
+                        t.getT7().map(Profile::birthDate).orElse(null), Map.of()), List.copyOf(gaps)));
     }
 
-    /** Police, housing and postal facts: what the reminders need. */
-    Mono<CitizenFacts> forReminders(RequestMemo memo, String personId) {
+    /**
+     * Police, housing and postal facts: what the reminders need. Without EMS, only the delivery updates are
+     * missing, so the other reminders still arrive.
+     */
+    Mono<Partial<CitizenFacts>> forReminders(RequestMemo memo, String personId) {
+        List<UpstreamFailure> gaps = new CopyOnWriteArrayList<>();
         Mono<List<Application>> applications = police.applications(memo, personId);
         return Mono.zip(
                         optional(police.registration(memo, personId)),
                         optional(police.permit(memo, personId)),
                         applications,
                         housing.rentalContracts(memo, personId),
-                        applications.flatMap(list -> postal.shipments(memo, trackingNumbers(list))))
-                .map(t -> new CitizenFacts(LocalDate.now(clock), t.getT1().orElse(null), t.getT2().orElse(null),
-                        t.getT3(), List.<Property>of(), t.getT4(), List.<Photo>of(), null, t.getT5()));
+                        applications.flatMap(list -> orGap(postal.shipments(memo, trackingNumbers(list)),
+                                Map.<String, Shipment>of(), gaps)))
+                .map(t -> new Partial<>(new CitizenFacts(LocalDate.now(clock), t.getT1().orElse(null),
+                        t.getT2().orElse(null), t.getT3(), List.<Property>of(), t.getT4(), List.<Photo>of(), null,
+                        t.getT5()), List.copyOf(gaps)));
+    }
+
+    private static <T> Mono<T> orGap(Mono<T> input, T without, List<UpstreamFailure> gaps) {
+        return input.onErrorResume(UpstreamFailure.class, failure -> {
+            gaps.add(failure);
+            return Mono.just(without);
+        });
     }
 
     /**

@@ -40,12 +40,12 @@ class DeliveryController {
     }
 
     @SchemaMapping(typeName = "Delivery")
-    Mono<BdcServiceCenter> serviceCenter(ApplicationDelivery delivery) {
+    Mono<BdcServiceCenter> serviceCenter(ApplicationDelivery delivery, GraphQLContext context) {
         String centerId = delivery.delivery().serviceCenterId();
         if (centerId == null) {
             return Mono.empty();
         }
-        return bdc.serviceCenters().flatMap(centers -> Mono.justOrEmpty(centers.stream()
+        return bdc.serviceCenters(RequestMemo.of(context)).flatMap(centers -> Mono.justOrEmpty(centers.stream()
                 .filter(center -> centerId.equals(center.centerId()))
                 .findFirst()));
     }

@@ -7,10 +7,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 import cn.shanghai.residence.gateway.upstream.RequestMemo;
-import cn.shanghai.residence.gateway.upstream.ResourceCaches;
 import cn.shanghai.residence.gateway.upstream.Upstream;
 import cn.shanghai.residence.gateway.upstream.UpstreamClientFactory;
 import cn.shanghai.residence.gateway.upstream.UpstreamResource;
+import cn.shanghai.residence.gateway.upstream.UpstreamResources;
 
 /** The gateway's reads from the housing authority. */
 @Service
@@ -19,11 +19,11 @@ public class HousingService {
     private final UpstreamResource<String, List<Property>> properties;
     private final UpstreamResource<String, List<RentalContract>> rentalContracts;
 
-    HousingService(UpstreamClientFactory clients, ResourceCaches caches) {
+    HousingService(UpstreamClientFactory clients, UpstreamResources resources) {
         HousingClient client = clients.create(Upstream.HOUSING, HousingClient.class);
-        this.properties = UpstreamResource.of(Upstream.HOUSING, "housing-properties", client::properties, caches);
-        this.rentalContracts = UpstreamResource.of(Upstream.HOUSING, "housing-rental-contracts",
-                client::rentalContracts, caches);
+        this.properties = resources.create(Upstream.HOUSING, "housing-properties", client::properties);
+        this.rentalContracts = resources.create(Upstream.HOUSING, "housing-rental-contracts",
+                client::rentalContracts);
     }
 
     public Mono<List<Property>> properties(RequestMemo memo, String personId) {

@@ -2,11 +2,16 @@ package cn.shanghai.residence.gateway.housing;
 
 import java.time.LocalDate;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
 import cn.shanghai.residence.gateway.reference.Address;
 
 /** A rental contract and its online filing (住房租赁合同网签备案). */
-public record RentalContract(String contractId, String filingNo, Address address, Property.Usage usage,
-        LocalDate startDate, LocalDate endDate, Status status, String licenseId) {
+public record RentalContract(@NotBlank String contractId, String filingNo, @NotNull @Valid Address address,
+        @NotNull Property.Usage usage, @NotNull LocalDate startDate, @NotNull LocalDate endDate,
+        @NotNull Status status, String licenseId) {
 
     public enum Status { FILED, PENDING_FILING, EXPIRED, TERMINATED }
 

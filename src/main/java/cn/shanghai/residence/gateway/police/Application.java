@@ -4,9 +4,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
 /** An application (申请) a person made to police, with its history and how the card reaches them. */
-public record Application(String applicationId, String personId, Kind kind, Status status, OffsetDateTime submittedAt,
-        OffsetDateTime updatedAt, Delivery delivery, String issuedLicenseId, List<Event> events) {
+public record Application(@NotBlank String applicationId, @NotBlank String personId, @NotNull Kind kind,
+        @NotNull Status status, @NotNull OffsetDateTime submittedAt, @NotNull OffsetDateTime updatedAt,
+        @Valid Delivery delivery, String issuedLicenseId, List<@Valid Event> events) {
 
     public Application {
         events = events == null ? List.of() : List.copyOf(events);
@@ -32,11 +37,11 @@ public record Application(String applicationId, String personId, Kind kind, Stat
     public enum DeliveryMethod { PICKUP, POSTAL }
 
     /** Pick-up at a service centre (serviceCenterId) or postal delivery (trackingNo). */
-    public record Delivery(DeliveryMethod method, String serviceCenterId, String trackingNo) {
+    public record Delivery(@NotNull DeliveryMethod method, String serviceCenterId, String trackingNo) {
     }
 
     /** One step of the timeline. */
-    public record Event(OffsetDateTime at, Status status, String note) {
+    public record Event(@NotNull OffsetDateTime at, @NotNull Status status, String note) {
     }
 
     public boolean open() {

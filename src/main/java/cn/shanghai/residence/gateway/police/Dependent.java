@@ -2,8 +2,11 @@ package cn.shanghai.residence.gateway.police;
 
 import java.time.LocalDate;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
 /** A minor under the person's guardianship, as police records the relation. */
-public record Dependent(String personId, String name, LocalDate birthDate, String relation) {
+public record Dependent(@NotBlank String personId, String name, @NotNull LocalDate birthDate, String relation) {
 
     @Override
     public String toString() {

@@ -7,10 +7,10 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 import cn.shanghai.residence.gateway.upstream.RequestMemo;
-import cn.shanghai.residence.gateway.upstream.ResourceCaches;
 import cn.shanghai.residence.gateway.upstream.Upstream;
 import cn.shanghai.residence.gateway.upstream.UpstreamClientFactory;
 import cn.shanghai.residence.gateway.upstream.UpstreamResource;
+import cn.shanghai.residence.gateway.upstream.UpstreamResources;
 
 /** The gateway's reads from police; every read goes through {@link UpstreamResource}. */
 @Service
@@ -22,14 +22,14 @@ public class PoliceService {
     private final UpstreamResource<String, Application> application;
     private final UpstreamResource<String, List<Dependent>> dependents;
 
-    PoliceService(UpstreamClientFactory clients, ResourceCaches caches) {
+    PoliceService(UpstreamClientFactory clients, UpstreamResources resources) {
         PoliceClient client = clients.create(Upstream.POLICE, PoliceClient.class);
-        this.registration = UpstreamResource.of(Upstream.POLICE, "police-registration", client::registration, caches);
-        this.permit = UpstreamResource.of(Upstream.POLICE, "police-permit", client::permit, caches);
-        this.applications = UpstreamResource.of(Upstream.POLICE, "police-applications",
-                personId -> client.applications(personId, "ALL"), caches);
-        this.application = UpstreamResource.of(Upstream.POLICE, "police-application", client::application, caches);
-        this.dependents = UpstreamResource.of(Upstream.POLICE, "police-dependents", client::dependents, caches);
+        this.registration = resources.create(Upstream.POLICE, "police-registration", client::registration);
+        this.permit = resources.create(Upstream.POLICE, "police-permit", client::permit);
+        this.applications = resources.create(Upstream.POLICE, "police-applications",
+                personId -> client.applications(personId, "ALL"));
+        this.application = resources.create(Upstream.POLICE, "police-application", client::application);
+        this.dependents = resources.create(Upstream.POLICE, "police-dependents", client::dependents);
     }
 
     /** Empty when the person was never registered. */

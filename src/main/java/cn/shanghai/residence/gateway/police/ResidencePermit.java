@@ -2,9 +2,13 @@ package cn.shanghai.residence.gateway.police;
 
 import java.time.LocalDate;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
 /** Police's residence permit (居住证) of a person. */
-public record ResidencePermit(String permitNo, Status status, LocalDate issuedOn, LocalDate validUntil, String photoId,
-        AutoEndorsement autoEndorsement) {
+public record ResidencePermit(@NotBlank String permitNo, @NotNull Status status, @NotNull LocalDate issuedOn,
+        @NotNull LocalDate validUntil, String photoId, @NotNull @Valid AutoEndorsement autoEndorsement) {
 
     public enum Status { VALID, LOST, EXPIRED, REVOKED }
 

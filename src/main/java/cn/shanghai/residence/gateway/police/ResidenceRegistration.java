@@ -2,11 +2,16 @@ package cn.shanghai.residence.gateway.police;
 
 import java.time.LocalDate;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
 import cn.shanghai.residence.gateway.reference.Address;
 
 /** Police's residence registration (居住登记) of a person, as the upstream returns it. */
-public record ResidenceRegistration(String registrationNo, Status status, LocalDate registeredOn, Address address,
-        ResidenceType residenceType, String certificateLicenseId) {
+public record ResidenceRegistration(@NotBlank String registrationNo, @NotNull Status status,
+        @NotNull LocalDate registeredOn, @NotNull @Valid Address address, @NotNull ResidenceType residenceType,
+        String certificateLicenseId) {
 
     public enum Status { ACTIVE, CANCELLED }
 

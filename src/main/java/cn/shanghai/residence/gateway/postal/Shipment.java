@@ -5,9 +5,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
 /** An EMS shipment carrying a permit card, with its tracking events. */
-public record Shipment(String trackingNo, Status status, Integer codAmountFen, LocalDate estimatedDelivery,
-        List<Event> events) {
+public record Shipment(@NotBlank String trackingNo, @NotNull Status status, Integer codAmountFen,
+        LocalDate estimatedDelivery, List<@Valid Event> events) {
 
     public Shipment {
         events = events == null ? List.of() : List.copyOf(events);
@@ -16,7 +20,7 @@ public record Shipment(String trackingNo, Status status, Integer codAmountFen, L
     public enum Status { CREATED, PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, RETURNED, EXCEPTION }
 
     /** One scan of the parcel. */
-    public record Event(OffsetDateTime at, String location, String description) {
+    public record Event(@NotNull OffsetDateTime at, @NotBlank String location, @NotBlank String description) {
     }
 
     /** Cash to pay on delivery, in yuan (the service charges 15 CNY). */

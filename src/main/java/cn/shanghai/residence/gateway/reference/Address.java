@@ -2,8 +2,10 @@ package cn.shanghai.residence.gateway.reference;
 
 import java.util.Objects;
 
+import jakarta.validation.constraints.NotBlank;
+
 /** A Shanghai address as police and housing both hold it: district (e.g. 浦东新区), street, and the rest. */
-public record Address(String district, String street, String detail) {
+public record Address(@NotBlank String district, @NotBlank String street, @NotBlank String detail) {
 
     /** Whether two addresses name the same home, ignoring white space. */
     public boolean sameHomeAs(Address other) {

@@ -13,19 +13,23 @@ public record CacheProperties(Map<String, Resource> resources) {
         resources = resources == null ? Map.of() : Map.copyOf(resources);
     }
 
-    /** Settings of one resource; a resource nobody configured is not cached (ttl zero). */
+    /** Settings of one resource; a resource nobody configured is neither cached nor served stale. */
     public Resource resource(String name) {
         Resource resource = resources.get(name);
-        return resource == null ? new Resource(Duration.ZERO, null) : resource;
+        return resource == null ? new Resource(null, null, null, null) : resource;
     }
 
     /**
-     * @param ttl         how long an entry is served without asking the upstream; zero disables the cache
-     * @param maximumSize entries kept at most (persons × keys)
+     * @param ttl          how long an entry is served without asking the upstream; zero: always ask
+     * @param staleIfError how much longer than {@code ttl} an entry may be served when the upstream fails
+     * @param refreshAhead how long before expiry a hit also refreshes the entry in the background; zero: never
+     * @param maximumSize  entries kept at most (persons × keys)
      */
-    public record Resource(Duration ttl, Long maximumSize) {
+    public record Resource(Duration ttl, Duration staleIfError, Duration refreshAhead, Long maximumSize) {
         public Resource {
             ttl = ttl == null ? Duration.ZERO : ttl;
+            staleIfError = staleIfError == null ? Duration.ZERO : staleIfError;
+            refreshAhead = refreshAhead == null ? Duration.ZERO : refreshAhead;
             maximumSize = maximumSize == null ? 10_000L : maximumSize;
         }
     }

@@ -9,13 +9,15 @@ import reactor.core.publisher.Mono;
 
 /**
  * The upstream reads of one GraphQL request, each started at most once: when several fields need the same
- * resource (the journey, the reminders and the field itself all need the permit), they share one call.
+ * resource (the journey, the reminders and the field itself all need the permit), they share one call. It also
+ * collects the request's {@link Freshness}.
  */
 public final class RequestMemo {
 
-    private static final String KEY = RequestMemo.class.getName();
+    static final String KEY = RequestMemo.class.getName();
 
     private final Map<Key, Mono<?>> reads = new ConcurrentHashMap<>();
+    private final Freshness freshness = new Freshness();
 
     private record Key(String resource, Object id) {
     }
@@ -29,5 +31,9 @@ public final class RequestMemo {
     @SuppressWarnings("unchecked")
     public <V> Mono<V> once(String resource, Object id, Supplier<Mono<V>> read) {
         return (Mono<V>) reads.computeIfAbsent(new Key(resource, id), key -> Mono.defer(read).cache());
+    }
+
+    public Freshness freshness() {
+        return freshness;
     }
 }

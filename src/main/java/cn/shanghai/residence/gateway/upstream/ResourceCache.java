@@ -1,35 +1,111 @@
 package cn.shanghai.residence.gateway.upstream;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
- * A Caffeine cache of one upstream resource. Concurrent misses for one key share a single upstream call, and a
- * failed load is never cached. Keys of personal resources must contain the person.
+ * The Caffeine cache of one upstream resource, with freshness: entries younger than the TTL are served from cache
+ * (and refreshed in the background shortly before they expire); older ones are fetched live, and when that fails
+ * an entry still inside the stale-if-error window is served, marked STALE. Concurrent misses for one key share a
+ * single upstream call; failures are never cached. Keys of personal resources must contain the person.
  */
 public final class ResourceCache<K, V> {
 
-    private final @Nullable AsyncCache<K, V> cache;
-
-    ResourceCache(@Nullable AsyncCache<K, V> cache) {
-        this.cache = cache;
+    private record Entry<V>(@Nullable V value, Instant fetchedAt) {
     }
 
-    public Mono<V> get(K key, Function<K, Mono<V>> loader) {
-        if (cache == null) {
-            return loader.apply(key);
+    private final @Nullable Cache<K, Entry<V>> entries;
+    private final Map<K, Mono<Entry<V>>> inFlight = new ConcurrentHashMap<>();
+    private final CacheProperties.Resource settings;
+    private final Clock clock;
+    private final Counter hits;
+    private final Counter misses;
+    private final Counter staleServed;
+
+    ResourceCache(String resource, CacheProperties.Resource settings, Clock clock, MeterRegistry meters) {
+        this.settings = settings;
+        this.clock = clock;
+        Duration kept = settings.ttl().plus(settings.staleIfError());
+        this.entries = kept.isZero() || kept.isNegative() ? null
+                : Caffeine.newBuilder().expireAfterWrite(kept).maximumSize(settings.maximumSize()).build();
+        this.hits = counter(meters, resource, "hit");
+        this.misses = counter(meters, resource, "miss");
+        this.staleServed = counter(meters, resource, "stale");
+    }
+
+    private static Counter counter(MeterRegistry meters, String resource, String result) {
+        return Counter.builder("gateway.cache.requests")
+                .description("Cache look-ups per upstream resource: hit, miss, or stale served after an upstream failure")
+                .tag("resource", resource)
+                .tag("result", result)
+                .register(meters);
+    }
+
+    public Mono<Fetched<V>> get(K key, Function<K, Mono<V>> loader) {
+        Entry<V> cached = entries == null ? null : entries.getIfPresent(key);
+        if (cached != null && age(cached).compareTo(settings.ttl()) < 0) {
+            hits.increment();
+            if (!settings.refreshAhead().isZero()
+                    && age(cached).compareTo(settings.ttl().minus(settings.refreshAhead())) >= 0) {
+                return Mono.deferContextual(context -> {
+                    load(key, loader).contextWrite(context).subscribe(entry -> { }, error -> { });
+                    return Mono.just(new Fetched<>(cached.value(), Fetched.Source.CACHE, cached.fetchedAt()));
+                });
+            }
+            return Mono.just(new Fetched<>(cached.value(), Fetched.Source.CACHE, cached.fetchedAt()));
         }
-        return Mono.deferContextual(context -> Mono.fromFuture(
-                () -> cache.get(key, (k, executor) -> loader.apply(k).contextWrite(context).toFuture()), true));
+        misses.increment();
+        return load(key, loader)
+                .map(entry -> new Fetched<>(entry.value(), Fetched.Source.LIVE, entry.fetchedAt()))
+                .onErrorResume(error -> {
+                    Entry<V> stale = entries == null ? null : entries.getIfPresent(key);
+                    if (stale == null || age(stale).compareTo(settings.ttl().plus(settings.staleIfError())) >= 0) {
+                        return Mono.error(error);
+                    }
+                    staleServed.increment();
+                    return Mono.just(new Fetched<>(stale.value(), Fetched.Source.STALE, stale.fetchedAt()));
+                });
     }
 
-    /** Drops every entry, e.g. in tests that need a cold start. */
+    private Mono<Entry<V>> load(K key, Function<K, Mono<V>> loader) {
+        return inFlight.computeIfAbsent(key, k -> loader.apply(k)
+                .map(value -> new Entry<>(value, clock.instant()))
+                .defaultIfEmpty(new Entry<>(null, clock.instant()))
+                .doOnNext(entry -> {
+                    if (entries != null) {
+                        entries.put(k, entry);
+                    }
+                })
+                .doFinally(signal -> inFlight.remove(k))
+                .cache());
+    }
+
+    private Duration age(Entry<V> entry) {
+        return Duration.between(entry.fetchedAt(), clock.instant());
+    }
+
+    /** Forgets one key, e.g. a person's entries after their own mutation. */
+    public void invalidate(K key) {
+        if (entries != null) {
+            entries.invalidate(key);
+        }
+    }
+
+    /** Forgets every entry. */
     public void invalidateAll() {
-        if (cache != null) {
-            cache.synchronous().invalidateAll();
+        if (entries != null) {
+            entries.invalidateAll();
         }
     }
 }

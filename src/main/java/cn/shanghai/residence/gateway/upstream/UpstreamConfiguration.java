@@ -1,11 +1,16 @@
 package cn.shanghai.residence.gateway.upstream;
 
+import java.time.Clock;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.validation.Validator;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.function.client.WebClient;
 
-/** Wires what all four upstreams share: their endpoints, the client factory and the resource caches. */
+/** Wires what all four upstreams share: endpoints, clients, caches, guards and the resource factory. */
 @Configuration(proxyBeanMethods = false)
 class UpstreamConfiguration {
 
@@ -21,7 +26,17 @@ class UpstreamConfiguration {
     }
 
     @Bean
-    ResourceCaches resourceCaches(CacheProperties properties) {
-        return new ResourceCaches(properties);
+    ResourceCaches resourceCaches(CacheProperties properties, Clock clock, MeterRegistry meters) {
+        return new ResourceCaches(properties, clock, meters);
+    }
+
+    @Bean
+    UpstreamGuards upstreamGuards(UpstreamsProperties properties, MeterRegistry meters, Clock clock) {
+        return new UpstreamGuards(properties, meters, clock);
+    }
+
+    @Bean
+    UpstreamResources upstreamResources(ResourceCaches caches, UpstreamGuards guards, Validator validator) {
+        return new UpstreamResources(caches, guards, new ContractCheck(validator));
     }
 }

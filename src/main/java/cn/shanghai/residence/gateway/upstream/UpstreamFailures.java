@@ -2,6 +2,8 @@ package cn.shanghai.residence.gateway.upstream;
 
 import java.util.concurrent.TimeoutException;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.netty.handler.timeout.ReadTimeoutException;
 
 import org.springframework.core.codec.CodecException;
@@ -31,8 +33,24 @@ public final class UpstreamFailures {
                 return new UpstreamFailure(upstream, ErrorCode.UPSTREAM_UNAVAILABLE, true,
                         "The " + agency + " service is unavailable right now.");
             }
+            if (status < 300) {
+                return new UpstreamFailure(upstream, ErrorCode.UPSTREAM_ERROR, true,
+                        "The " + agency + " service sent a broken response.");
+            }
             return new UpstreamFailure(upstream, ErrorCode.UPSTREAM_ERROR, status >= 500,
                     "The " + agency + " service answered with an error (HTTP " + status + ").");
+        }
+        if (error instanceof CallNotPermittedException) {
+            return new UpstreamFailure(upstream, ErrorCode.UPSTREAM_UNAVAILABLE, true,
+                    "The " + agency + " service is failing; the gateway pauses calls to it for a short while.");
+        }
+        if (error instanceof BulkheadFullException) {
+            return new UpstreamFailure(upstream, ErrorCode.UPSTREAM_UNAVAILABLE, true,
+                    "The " + agency + " service is at its limit of concurrent calls; try again shortly.");
+        }
+        if (error instanceof UpstreamContractException) {
+            return new UpstreamFailure(upstream, ErrorCode.UPSTREAM_ERROR, false,
+                    "The " + agency + " service sent a response that breaks its contract.");
         }
         if (isTimeout(error)) {
             return new UpstreamFailure(upstream, ErrorCode.UPSTREAM_TIMEOUT, true,

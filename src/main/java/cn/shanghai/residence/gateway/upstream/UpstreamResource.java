@@ -9,10 +9,11 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 
 /**
  * One readable resource of an upstream (e.g. police's residence permit of a person), and the one path every read
- * of it takes: the request memo, the cache, then the client, with failures classified. Services declare their
- * resources with this instead of repeating that path per upstream.
+ * of it takes: the request memo, the cache (with stale-if-error), the guard (time limit, bulkhead, breaker,
+ * retries), the contract check, and failure classification. Services declare their resources with this instead
+ * of repeating that path per upstream.
  *
- * @param <K> what identifies one value (a person id, a set of tracking numbers)
+ * @param <K> what identifies one value (a person id, a set of tracking numbers); it must contain the person
  * @param <V> the value as the upstream returns it
  */
 public final class UpstreamResource<K, V> {
@@ -21,41 +22,34 @@ public final class UpstreamResource<K, V> {
     private final String name;
     private final Function<K, Mono<V>> read;
     private final ResourceCache<K, V> cache;
+    private final UpstreamGuard guard;
+    private final ContractCheck contract;
 
-    private UpstreamResource(Upstream upstream, String name, Function<K, Mono<V>> read, ResourceCache<K, V> cache) {
+    UpstreamResource(Upstream upstream, String name, Function<K, Mono<V>> read, ResourceCache<K, V> cache,
+            UpstreamGuard guard, ContractCheck contract) {
         this.upstream = upstream;
         this.name = name;
         this.read = read;
         this.cache = cache;
+        this.guard = guard;
+        this.contract = contract;
     }
 
-    /**
-     * @param name the resource's name, also its cache's configuration key ({@code gateway.cache.resources.<name>})
-     * @param read the client call; an HTTP 404 with a JSON body is taken as "none" (an empty Mono), as the
-     *             contracts define it; any other 404 (a wrong base path, say) is a failure
-     */
-    public static <K, V> UpstreamResource<K, V> of(Upstream upstream, String name, Function<K, Mono<V>> read,
-            ResourceCaches caches) {
-        return new UpstreamResource<>(upstream, name, read, caches.create(name));
-    }
-
-    /** The value for {@code key}, read at most once per request. */
+    /** The value for {@code key}, read at most once per request; its freshness goes into the request's memo. */
     public Mono<V> get(RequestMemo memo, K key) {
-        return memo.once(name, key, () -> fetch(key));
+        return memo.once(name, key, () -> cache.get(key, this::readGuarded)
+                .onErrorMap(error -> UpstreamFailures.classify(upstream, error))
+                .doOnNext(fetched -> memo.freshness().record(upstream, fetched.source(), fetched.asOf()))
+                .flatMap(fetched -> Mono.justOrEmpty(fetched.value())));
     }
 
-    /** The value for {@code key} without a request memo (outside GraphQL). */
-    public Mono<V> fetch(K key) {
-        return cache.get(key, k -> read.apply(k)
+    private Mono<V> readGuarded(K key) {
+        return guard.read(name, () -> read.apply(key)
                 .onErrorResume(UpstreamResource::meansNone, notFound -> Mono.empty())
-                .onErrorMap(error -> UpstreamFailures.classify(upstream, error)));
+                .map(contract::check));
     }
 
-    /** A call outside any resource (bulk look-ups), with failures classified the same way. */
-    public static <T> Mono<T> call(Upstream upstream, Mono<T> call) {
-        return call.onErrorMap(error -> UpstreamFailures.classify(upstream, error));
-    }
-
+    /** An HTTP 404 with a JSON body is "none" as the contracts define it; any other 404 is a failure. */
     private static boolean meansNone(Throwable error) {
         if (!(error instanceof WebClientResponseException.NotFound notFound)) {
             return false;
@@ -64,9 +58,9 @@ public final class UpstreamResource<K, V> {
         return type != null && type.isCompatibleWith(MediaType.APPLICATION_JSON);
     }
 
-    /** Forgets cached values, e.g. after the person's own mutation. */
-    public void invalidateAll() {
-        cache.invalidateAll();
+    /** Forgets the cached value of one key, e.g. a person's after their own mutation. */
+    public void invalidate(K key) {
+        cache.invalidate(key);
     }
 
     public String name() {

@@ -1,6 +1,5 @@
 package cn.shanghai.residence.gateway.web;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import graphql.GraphQLError;
@@ -25,14 +24,7 @@ class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         if (ex instanceof GatewayException failure) {
-            Map<String, Object> extensions = new LinkedHashMap<>();
-            extensions.put("code", failure.code().name());
-            extensions.putAll(failure.extensions());
-            return GraphqlErrorBuilder.newError(env)
-                    .errorType(failure.code().classification())
-                    .message(failure.getMessage())
-                    .extensions(extensions)
-                    .build();
+            return GraphQlErrors.of(failure, env);
         }
         log.error("Unexpected {} while resolving {}", ex.getClass().getName(), env.getExecutionStepInfo().getPath());
         return GraphqlErrorBuilder.newError(env)

@@ -1,5 +1,7 @@
 package cn.shanghai.residence.gateway.web;
 
+import java.time.Clock;
+
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -9,17 +11,32 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
-/** Gives every request its {@link RequestTrace}, echoes the request id to the client, and hands it downstream. */
+import cn.shanghai.residence.gateway.upstream.UpstreamsProperties;
+
+/**
+ * Gives every request its {@link RequestTrace} (echoing the request id to the client) and its
+ * {@link RequestDeadline}, and hands both to the upstream calls through the Reactor context.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class RequestTraceFilter implements WebFilter {
+class RequestContextFilter implements WebFilter {
+
+    private final UpstreamsProperties properties;
+    private final Clock clock;
+
+    RequestContextFilter(UpstreamsProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+    }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         RequestTrace trace = RequestTrace.from(
                 exchange.getRequest().getHeaders().getFirst(RequestTrace.REQUEST_ID_HEADER),
                 exchange.getRequest().getHeaders().getFirst(RequestTrace.TRACEPARENT_HEADER));
+        RequestDeadline deadline = new RequestDeadline(clock.instant().plus(properties.requestDeadline()));
         exchange.getResponse().getHeaders().set(RequestTrace.REQUEST_ID_HEADER, trace.requestId());
-        return chain.filter(exchange).contextWrite(context -> context.put(RequestTrace.class, trace));
+        return chain.filter(exchange)
+                .contextWrite(context -> context.put(RequestTrace.class, trace).put(RequestDeadline.class, deadline));
     }
 }

@@ -9,7 +9,6 @@ import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.ResponseError;
 
 import cn.shanghai.residence.gateway.reference.ShanghaiDistrict;
@@ -23,12 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ServiceCenterQueryTests extends GatewayIntegrationTests {
 
-    @Autowired
-    BdcService bdc;
-
     @BeforeEach
-    void coldCache() {
-        bdc.evictServiceCenters();
+    void emptyJournals() {
         resetJournals();
     }
 

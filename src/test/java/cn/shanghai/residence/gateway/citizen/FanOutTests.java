@@ -13,7 +13,6 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 
-import cn.shanghai.residence.gateway.bdc.BdcService;
 import cn.shanghai.residence.gateway.sandbox.SandboxTokenIssuer;
 import cn.shanghai.residence.gateway.support.GatewayIntegrationTests;
 import cn.shanghai.residence.gateway.upstream.Upstream;
@@ -31,14 +30,12 @@ class FanOutTests extends GatewayIntegrationTests {
     @Autowired
     SandboxTokenIssuer issuer;
 
-    @Autowired
-    BdcService bdc;
-
     @Test
     void shouldCostTheSlowestChainOfUpstreamsNotTheirSum() {
         for (int warmUp = 0; warmUp < 5; warmUp++) {
             as("ywtb-1006").documentName("home").execute().errors().verify();
         }
+        caches.invalidateAll();
         for (Upstream upstream : Upstream.values()) {
             stub(upstream).setGlobalFixedDelay(DELAY_MS);
         }

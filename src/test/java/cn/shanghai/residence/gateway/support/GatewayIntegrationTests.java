@@ -7,15 +7,20 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
+import org.junit.jupiter.api.BeforeEach;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.shanghai.residence.gateway.sandbox.StubServers;
+import cn.shanghai.residence.gateway.upstream.ResourceCaches;
 import cn.shanghai.residence.gateway.upstream.Upstream;
+import cn.shanghai.residence.gateway.upstream.UpstreamGuards;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
@@ -25,6 +30,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureHttpGraphQlTester
+@ActiveProfiles("test")
 public abstract class GatewayIntegrationTests {
 
     @Autowired
@@ -35,6 +41,22 @@ public abstract class GatewayIntegrationTests {
 
     @Autowired
     protected StubServers stubs;
+
+    @Autowired
+    protected ResourceCaches caches;
+
+    @Autowired
+    protected UpstreamGuards guards;
+
+    /** Every test starts cold: empty caches, closed breakers, full retry budgets, no extra stubs, no delays. */
+    @BeforeEach
+    void startCold() {
+        caches.invalidateAll();
+        guards.resetAll();
+        for (Upstream upstream : Upstream.values()) {
+            stub(upstream).setGlobalFixedDelay(0);
+        }
+    }
 
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 

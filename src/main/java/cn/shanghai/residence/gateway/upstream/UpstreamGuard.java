@@ -1,0 +1,193 @@
+package cn.shanghai.residence.gateway.upstream;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.retry.RetryOperator;
+import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.reactive.function.client.WebClientResponseException;
+
+import cn.shanghai.residence.gateway.web.RequestDeadline;
+
+/**
+ * The resilience around every call to one upstream, the same mechanism for all four with their own settings:
+ * a time limit on each attempt (whole body included), a bulkhead, a circuit breaker, and — for reads only —
+ * jittered exponential retries on connect errors, 5xx and 429 (honouring Retry-After up to a cap) within a retry
+ * budget; all bounded by the request's deadline, and timed per resource and outcome.
+ */
+public final class UpstreamGuard {
+
+    private final Upstream upstream;
+    private final UpstreamsProperties.Retry retrySettings;
+    private final TimeLimiter timeLimiter;
+    private final Bulkhead bulkhead;
+    private final CircuitBreaker circuitBreaker;
+    private final Retry retry;
+    private final RetryBudget budget;
+    private final MeterRegistry meters;
+    private final Clock clock;
+
+    UpstreamGuard(Upstream upstream, UpstreamsProperties.Settings settings, TimeLimiter timeLimiter,
+            Bulkhead bulkhead, CircuitBreaker circuitBreaker, RetryRegistry retries,
+            MeterRegistry meters, Clock clock) {
+        this.upstream = upstream;
+        this.retrySettings = settings.retry();
+        this.timeLimiter = timeLimiter;
+        this.bulkhead = bulkhead;
+        this.circuitBreaker = circuitBreaker;
+        this.meters = meters;
+        this.clock = clock;
+        this.budget = new RetryBudget(retrySettings.budgetRatio(), retrySettings.budgetMinimum(),
+                retrySettings.budgetWindow(), clock);
+        this.retry = retries.retry(upstream.id(), RetryConfig.custom()
+                .maxAttempts(Math.max(1, retrySettings.maxAttempts()))
+                .intervalBiFunction(backoff())
+                .retryOnException(error -> retryable(error) && budget.tryRetry())
+                .build());
+    }
+
+    /** An idempotent read: retried on transient failures. */
+    public <T> Mono<T> read(String resource, Supplier<Mono<T>> call) {
+        return timed(resource, withinDeadline(Mono.defer(() -> {
+            budget.recordCall();
+            return attempt(call).transformDeferred(RetryOperator.of(retry));
+        })));
+    }
+
+    /** A write: never retried here; only the caller may repeat it, with the same idempotency key. */
+    public <T> Mono<T> write(String resource, Supplier<Mono<T>> call) {
+        return timed(resource, withinDeadline(attempt(call)));
+    }
+
+    private <T> Mono<T> attempt(Supplier<Mono<T>> call) {
+        return Mono.defer(call)
+                .transformDeferred(TimeLimiterOperator.of(timeLimiter))
+                .transformDeferred(BulkheadOperator.of(bulkhead))
+                .transformDeferred(CircuitBreakerOperator.of(circuitBreaker));
+    }
+
+    private <T> Mono<T> withinDeadline(Mono<T> call) {
+        return Mono.deferContextual(context -> context.<RequestDeadline>getOrEmpty(RequestDeadline.class)
+                .map(deadline -> {
+                    Duration left = deadline.remaining(clock);
+                    return left.isNegative() || left.isZero()
+                            ? Mono.<T>error(new TimeoutException("request deadline passed"))
+                            : call.timeout(left);
+                })
+                .orElse(call));
+    }
+
+    private <T> Mono<T> timed(String resource, Mono<T> call) {
+        return Mono.defer(() -> {
+            Timer.Sample sample = Timer.start(meters);
+            return call
+                    .doOnSuccess(value -> stop(sample, resource, "SUCCESS"))
+                    .doOnError(error -> stop(sample, resource, UpstreamFailures.classify(upstream, error).code().name()))
+                    .doOnCancel(() -> stop(sample, resource, "CANCELLED"));
+        });
+    }
+
+    private void stop(Timer.Sample sample, String resource, String outcome) {
+        sample.stop(Timer.builder("gateway.upstream.calls")
+                .description("Calls to an upstream resource, retries included, by outcome")
+                .tag("upstream", upstream.id())
+                .tag("resource", resource)
+                .tag("outcome", outcome)
+                .register(meters));
+    }
+
+    /** Connect errors, 5xx and 429 may pass if asked again; everything else will not. */
+    static boolean transientFailure(Throwable error) {
+        if (error instanceof WebClientResponseException response) {
+            int status = response.getStatusCode().value();
+            return status == 429 || status >= 500;
+        }
+        return error instanceof WebClientRequestException;
+    }
+
+    /** What counts against the breaker: the upstream failing, not the caller asking for something absent. */
+    static boolean upstreamFault(Throwable error) {
+        if (error instanceof WebClientResponseException response) {
+            int status = response.getStatusCode().value();
+            return status == 429 || status >= 500;
+        }
+        return true;
+    }
+
+    private boolean retryable(Throwable error) {
+        if (!transientFailure(error)) {
+            return false;
+        }
+        Duration retryAfter = retryAfter(error);
+        return retryAfter == null || retryAfter.compareTo(retrySettings.retryAfterCap()) <= 0;
+    }
+
+    private IntervalBiFunction<Object> backoff() {
+        return (attempt, outcome) -> {
+            Duration retryAfter = outcome.isLeft() ? retryAfter(outcome.getLeft()) : null;
+            if (retryAfter != null) {
+                return retryAfter.toMillis();
+            }
+            double base = retrySettings.initialBackoff().toMillis() * Math.pow(retrySettings.multiplier(), attempt - 1);
+            double spread = 1 + retrySettings.jitter() * (2 * ThreadLocalRandom.current().nextDouble() - 1);
+            return Math.max(1L, Math.round(base * spread));
+        };
+    }
+
+    /** A 429's or 503's {@code Retry-After}, in seconds or as an HTTP date. */
+    private Duration retryAfter(Throwable error) {
+        if (!(error instanceof WebClientResponseException response)) {
+            return null;
+        }
+        String value = response.getHeaders().getFirst("Retry-After");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(clock.instant(), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException notADate) {
+                return null;
+            }
+        }
+    }
+
+    public Upstream upstream() {
+        return upstream;
+    }
+
+    public CircuitBreaker circuitBreaker() {
+        return circuitBreaker;
+    }
+
+    /** Closes the breaker and refills the retry budget (operators after an incident, tests between cases). */
+    public void reset() {
+        circuitBreaker.reset();
+        budget.reset();
+    }
+}

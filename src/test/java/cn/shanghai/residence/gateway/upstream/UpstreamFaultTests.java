@@ -1,0 +1,152 @@
+package cn.shanghai.residence.gateway.upstream;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import cn.shanghai.residence.gateway.support.GatewayIntegrationTests;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The fault matrix: each upstream, failing each way, nulls only its own sections with a typed error, while the
+ * other agencies' sections arrive, within the request deadline and never as an HTTP 5xx.
+ */
+class UpstreamFaultTests extends GatewayIntegrationTests {
+
+    /** Test profile: 1 s per attempt, 3 s per request. */
+    private static final Duration DEADLINE = Duration.ofSeconds(3);
+
+    enum UpstreamFault {
+        RESET(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), "UPSTREAM_UNAVAILABLE"),
+        EMPTY(aResponse().withFault(Fault.EMPTY_RESPONSE), "UPSTREAM_UNAVAILABLE"),
+        MALFORMED_CHUNK(aResponse().withFault(Fault.MALFORMED_RESPONSE_CHUNK), "UPSTREAM_ERROR"),
+        INVALID_JSON(json(200, "{\"permitNo\": \"JZZ31011"), "UPSTREAM_ERROR"),
+        BREAKS_CONTRACT(json(200, "{\"unexpected\": true}"), "UPSTREAM_ERROR"),
+        HTTP_500(json(500, "{\"code\":\"INTERNAL\",\"message\":\"db down at 10.0.0.7\"}"), "UPSTREAM_ERROR"),
+        HTTP_503(json(503, "{\"code\":\"MAINTENANCE\",\"message\":\"maintenance\"}"), "UPSTREAM_UNAVAILABLE"),
+        HTTP_429(json(429, "{\"code\":\"RATE_LIMITED\",\"message\":\"slow down\"}").withHeader("Retry-After", "30"),
+                "RATE_LIMITED"),
+        SLOWER_THAN_TIMEOUT(json(200, "[]").withFixedDelay(2_500), "UPSTREAM_TIMEOUT"),
+        DRIBBLED_BODY(json(200, "[" + " ".repeat(2000) + "]").withChunkedDribbleDelay(10, 2_500),
+                "UPSTREAM_TIMEOUT");
+
+        final ResponseDefinitionBuilder response;
+        final String code;
+
+        UpstreamFault(ResponseDefinitionBuilder response, String code) {
+            this.response = response;
+            this.code = code;
+        }
+
+        private static ResponseDefinitionBuilder json(int status, String body) {
+            return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+        }
+    }
+
+    /** Where each upstream's data shows in the {@code sections} document. */
+    private static final Map<Upstream, List<String>> SECTIONS = Map.of(
+            Upstream.POLICE, List.of("me.residencePermit", "me.applications"),
+            Upstream.HOUSING, List.of("me.rentalContracts"),
+            Upstream.BDC, List.of("me.profile"),
+            Upstream.POSTAL, List.of("me.applications[0].delivery.shipment"));
+
+    static Stream<Arguments> matrix() {
+        List<Arguments> cases = new ArrayList<>();
+        for (Upstream upstream : Upstream.values()) {
+            for (UpstreamFault fault : UpstreamFault.values()) {
+                cases.add(Arguments.of(upstream, fault));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("matrix")
+    void oneFailingUpstreamNullsOnlyItsOwnSections(Upstream failing, UpstreamFault fault) {
+        StubMapping outage = stub(failing).stubFor(any(urlPathMatching(failing.basePath() + "/.*"))
+                .atPriority(1).willReturn(fault.response));
+        try {
+            Instant start = Instant.now();
+            GraphQlTester.Response response = as("ywtb-1006").documentName("sections").execute();
+            Duration took = Duration.between(start, Instant.now());
+
+            List<ResponseError> errors = new ArrayList<>();
+            response.errors().satisfy(errors::addAll);
+            assertThat(errors).as("errors").isNotEmpty().allSatisfy(error -> {
+                assertThat(error.getExtensions())
+                        .containsEntry("code", fault.code)
+                        .containsEntry("upstream", failing.id())
+                        .containsKey("retryable");
+                assertThat(error.getMessage()).doesNotContain("10.0.0.7", "maintenance", "slow down", "JZZ");
+                assertThat(SECTIONS.get(failing)).contains(error.getPath());
+            });
+            for (String section : SECTIONS.get(failing)) {
+                response.path(section).valueIsNull();
+            }
+            for (Upstream healthy : Upstream.values()) {
+                if (healthy != failing && !(failing == Upstream.POLICE && healthy == Upstream.POSTAL)) {
+                    for (String section : SECTIONS.get(healthy)) {
+                        response.path(section).hasValue();
+                    }
+                }
+            }
+            assertThat(took).as("answered within the request deadline").isLessThan(DEADLINE);
+        } finally {
+            stub(failing).removeStub(outage);
+        }
+    }
+
+    @Test
+    void shouldKeepTheRemindersWhenOnlyTrackingIsDown() {
+        StubMapping outage = stub(Upstream.POSTAL).stubFor(any(urlPathMatching("/postal/v1/.*")).atPriority(1)
+                .willReturn(UpstreamFault.HTTP_503.response));
+        try {
+            GraphQlTester.Response response = as("ywtb-1006").documentName("journey").execute();
+
+            response.errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
+                assertThat(error.getPath()).isEqualTo("me.reminders");
+                assertThat(error.getExtensions()).containsEntry("upstream", "postal")
+                        .containsEntry("code", "UPSTREAM_UNAVAILABLE");
+            }));
+            response.path("me.reminders").entityList(Object.class).hasSize(0);
+            response.path("me.journey.stage").entity(String.class).isEqualTo("PERMIT_IN_PROGRESS");
+        } finally {
+            stub(Upstream.POSTAL).removeStub(outage);
+        }
+    }
+
+    @Test
+    void shouldStillComposeTheJourneyWhenOnlyPhotosAndProfileAreMissing() {
+        StubMapping outage = stub(Upstream.BDC).stubFor(any(urlPathMatching("/bdc/v1/.*")).atPriority(1)
+                .willReturn(UpstreamFault.HTTP_503.response));
+        try {
+            GraphQlTester.Response response = as("ywtb-1003").documentName("journey").execute();
+
+            response.errors().satisfy(errors -> assertThat(errors).isNotEmpty().allSatisfy(error -> {
+                assertThat(error.getPath()).isEqualTo("me.journey");
+                assertThat(error.getExtensions()).containsEntry("upstream", "bdc");
+            }));
+            response.path("me.journey.stage").entity(String.class).isEqualTo("REGISTERED_WAITING");
+        } finally {
+            stub(Upstream.BDC).removeStub(outage);
+        }
+    }
+}
