@@ -53,6 +53,13 @@ public class BdcService {
         return photos.get(memo, personId).defaultIfEmpty(List.of());
     }
 
+    /** Forgets what is cached about a person, after their own application changed it. */
+    public void forget(String personId) {
+        profile.invalidate(personId);
+        eLicenses.invalidate(personId);
+        photos.invalidate(personId);
+    }
+
     /**
      * Licenses by id, however many: one {@code elicenses:batchGet} per {@value #LICENSE_BATCH_SIZE} ids, run in
      * parallel, instead of one call per license. Ids bdc does not know are absent from the map.

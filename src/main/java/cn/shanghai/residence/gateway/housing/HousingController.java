@@ -7,11 +7,13 @@ import graphql.GraphQLContext;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import cn.shanghai.residence.gateway.bdc.ELicense;
 import cn.shanghai.residence.gateway.citizen.Citizen;
+import cn.shanghai.residence.gateway.security.CurrentPerson;
 import cn.shanghai.residence.gateway.upstream.RequestMemo;
 
 /** The fields the housing authority owns: properties and rental contracts, with their e-licenses. */
@@ -32,6 +34,11 @@ class HousingController {
     @SchemaMapping(typeName = "Citizen")
     Mono<List<RentalContract>> rentalContracts(Citizen citizen, GraphQLContext context) {
         return housing.rentalContracts(RequestMemo.of(context), citizen.personId());
+    }
+
+    @MutationMapping
+    Mono<RentalFilingHandoff> startRentalContractFiling() {
+        return CurrentPerson.id().flatMap(housing::startFiling);
     }
 
     @SchemaMapping(typeName = "Property")

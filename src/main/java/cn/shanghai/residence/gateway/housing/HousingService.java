@@ -1,6 +1,7 @@
 package cn.shanghai.residence.gateway.housing;
 
 import java.util.List;
+import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Service;
 import cn.shanghai.residence.gateway.upstream.RequestMemo;
 import cn.shanghai.residence.gateway.upstream.Upstream;
 import cn.shanghai.residence.gateway.upstream.UpstreamClientFactory;
+import cn.shanghai.residence.gateway.upstream.UpstreamFailures;
 import cn.shanghai.residence.gateway.upstream.UpstreamResource;
 import cn.shanghai.residence.gateway.upstream.UpstreamResources;
 
@@ -18,9 +20,12 @@ public class HousingService {
 
     private final UpstreamResource<String, List<Property>> properties;
     private final UpstreamResource<String, List<RentalContract>> rentalContracts;
+    private final HousingClient client;
+    private final UpstreamResources resources;
 
     HousingService(UpstreamClientFactory clients, UpstreamResources resources) {
-        HousingClient client = clients.create(Upstream.HOUSING, HousingClient.class);
+        this.client = clients.create(Upstream.HOUSING, HousingClient.class);
+        this.resources = resources;
         this.properties = resources.create(Upstream.HOUSING, "housing-properties", client::properties);
         this.rentalContracts = resources.create(Upstream.HOUSING, "housing-rental-contracts",
                 client::rentalContracts);
@@ -32,5 +37,12 @@ public class HousingService {
 
     public Mono<List<RentalContract>> rentalContracts(RequestMemo memo, String personId) {
         return rentalContracts.get(memo, personId).defaultIfEmpty(List.of());
+    }
+
+    /** A fresh hand-off into the housing system's filing flow; a new session each time, so never cached. */
+    public Mono<RentalFilingHandoff> startFiling(String personId) {
+        return resources.write(Upstream.HOUSING, "housing-rental-filing",
+                        client.startFiling(Map.of("personId", personId)))
+                .onErrorMap(error -> UpstreamFailures.classify(Upstream.HOUSING, error));
     }
 }

@@ -21,9 +21,12 @@ public class PoliceService {
     private final UpstreamResource<String, List<Application>> applications;
     private final UpstreamResource<String, Application> application;
     private final UpstreamResource<String, List<Dependent>> dependents;
+    private final PoliceClient client;
+    private final UpstreamResources resources;
 
     PoliceService(UpstreamClientFactory clients, UpstreamResources resources) {
-        PoliceClient client = clients.create(Upstream.POLICE, PoliceClient.class);
+        this.client = clients.create(Upstream.POLICE, PoliceClient.class);
+        this.resources = resources;
         this.registration = resources.create(Upstream.POLICE, "police-registration", client::registration);
         this.permit = resources.create(Upstream.POLICE, "police-permit", client::permit);
         this.applications = resources.create(Upstream.POLICE, "police-applications",
@@ -54,5 +57,22 @@ public class PoliceService {
 
     public Mono<List<Dependent>> dependents(RequestMemo memo, String personId) {
         return dependents.get(memo, personId).defaultIfEmpty(List.of());
+    }
+
+    /**
+     * Submits an application once: never retried here. Errors are passed on unclassified, so the caller can
+     * tell police's refusal (409, 422) from an outcome it cannot know (a timeout).
+     */
+    public Mono<SubmittedApplication> submit(String idempotencyKey, ApplicationRequest request) {
+        return resources.write(Upstream.POLICE, "police-applications-submit",
+                client.submit(idempotencyKey, request));
+    }
+
+    /** Forgets what is cached about a person, after their own application changed it. */
+    public void forget(String personId) {
+        registration.invalidate(personId);
+        permit.invalidate(personId);
+        applications.invalidate(personId);
+        dependents.invalidate(personId);
     }
 }

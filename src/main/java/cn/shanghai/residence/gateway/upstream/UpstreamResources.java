@@ -25,6 +25,14 @@ public final class UpstreamResources {
         return new UpstreamResource<>(upstream, name, read, caches.<K, V>create(name), guards.of(upstream), contract);
     }
 
+    /**
+     * A write (a POST with an idempotency key): guarded but never retried, and not classified, so the caller can
+     * tell a business refusal (4xx) from an unknown outcome.
+     */
+    public <T> Mono<T> write(Upstream upstream, String name, Mono<T> call) {
+        return guards.of(upstream).write(name, () -> call.map(contract::check));
+    }
+
     /** An uncached, idempotent bulk read (e.g. bdc's batchGet): guarded, checked and classified like the rest. */
     public <T> Mono<T> read(Upstream upstream, String name, Mono<T> call) {
         return guards.of(upstream).read(name, () -> call.map(contract::check))

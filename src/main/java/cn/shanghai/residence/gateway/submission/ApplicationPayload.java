@@ -1,0 +1,23 @@
+package cn.shanghai.residence.gateway.submission;
+
+import java.util.List;
+
+import cn.shanghai.residence.gateway.police.Application;
+
+/** What every application mutation answers: the application, or why not, or that the outcome is unknown. */
+record ApplicationPayload(Application application, List<UserError> userErrors, boolean outcomeUnknown,
+        Double deliveryFee, KinshipCommitment kinshipCommitment) {
+
+    static ApplicationPayload refused(List<UserError> errors) {
+        return new ApplicationPayload(null, List.copyOf(errors), false, null, null);
+    }
+
+    static ApplicationPayload refused(UserError error) {
+        return refused(List.of(error));
+    }
+
+    /** A definite outcome (created, or refused by police) is remembered for its key; validation is not. */
+    boolean definitive() {
+        return !outcomeUnknown;
+    }
+}

@@ -1,0 +1,30 @@
+package cn.shanghai.residence.gateway.submission;
+
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Remembers, per person and idempotency key, what a mutation's input was and how it ended (the IETF
+ * Idempotency-Key draft's semantics). The in-memory store serves one gateway; a shared store (Redis, a database)
+ * can implement this for several.
+ */
+public interface IdempotencyStore {
+
+    /**
+     * Runs {@code submit} once per person and key. A repeat with the same fingerprint, concurrent or later, gets
+     * the first outcome without running {@code submit} again; a repeat with another fingerprint gets
+     * {@link KeyReused}. Outcomes that fail {@code remember} (e.g. unknown ones) are forgotten, so a retry with
+     * the same key runs again.
+     */
+    <T> Mono<T> once(String personId, String key, String fingerprint, Supplier<Mono<T>> submit,
+            Predicate<T> remember);
+
+    /** The key was used before by this person for other input. */
+    final class KeyReused extends RuntimeException {
+        KeyReused() {
+            super("idempotency key reused with other input", null, false, false);
+        }
+    }
+}

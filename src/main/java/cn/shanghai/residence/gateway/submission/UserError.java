@@ -1,0 +1,29 @@
+package cn.shanghai.residence.gateway.submission;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Why a mutation was refused: the input field at fault, a code the app switches on, and a bilingual message. */
+public record UserError(List<String> field, Code code, String message) {
+
+    public enum Code {
+        INVALID_INPUT, NOT_FOUND, IDEMPOTENCY_KEY_REUSED, OUTCOME_UNKNOWN, DUPLICATE_APPLICATION,
+        ALREADY_REGISTERED, NOT_REGISTERED, REGISTRATION_TOO_RECENT, NON_RESIDENTIAL_HOUSING, NO_RESIDENCE_PROOF,
+        KINSHIP_COMMITMENT_REQUIRED, DORMITORY_CERTIFICATE_REQUIRED, PHOTO_NOT_COMPLIANT, DELIVERY_OUTSIDE_SHANGHAI,
+        SERVICE_CENTER_UNAVAILABLE, GUARDIAN_REQUIRED, PERMIT_REQUIRED, PERMIT_ALREADY_VALID, PERMIT_NOT_LOST,
+        PERMIT_ALREADY_LOST, REFUSED_BY_POLICE
+    }
+
+    /** An error about an input field, e.g. {@code at(code, "…", "delivery", "address", "district")}. */
+    static UserError at(Code code, String message, String... path) {
+        List<String> field = new ArrayList<>();
+        field.add("input");
+        field.addAll(List.of(path));
+        return new UserError(List.copyOf(field), code, message);
+    }
+
+    /** An error about the request as a whole. */
+    static UserError of(Code code, String message) {
+        return new UserError(null, code, message);
+    }
+}
