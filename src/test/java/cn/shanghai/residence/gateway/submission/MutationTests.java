@@ -1,11 +1,15 @@
 package cn.shanghai.residence.gateway.submission;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import cn.shanghai.residence.gateway.support.GatewayIntegrationTests;
@@ -25,10 +29,20 @@ abstract class MutationTests extends GatewayIntegrationTests {
         return "test-" + UUID.randomUUID();
     }
 
+    /** Sends {@code graphql-test/<mutation>.graphql} with the shared {@code payloadFields} fragment. */
     GraphQlTester.Response mutate(String persona, String mutation, Map<String, Object> input) {
-        GraphQlTester.Response response = as(persona).documentName(mutation).variable("input", input).execute();
+        GraphQlTester.Response response = as(persona).document(document(mutation) + document("payloadFields"))
+                .variable("input", input).execute();
         response.errors().verify();
         return response;
+    }
+
+    private static String document(String name) {
+        try {
+            return new ClassPathResource("graphql-test/" + name + ".graphql").getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Codes of the userErrors of a payload. */
