@@ -4,6 +4,7 @@ import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.ClientResponse;
@@ -16,8 +17,8 @@ import cn.shanghai.residence.gateway.web.RequestTrace;
 
 /**
  * Builds the HTTP interface client of an upstream from its endpoint and timeouts, so that the four upstream
- * clients differ only in their interface and configuration. Redirects are never followed; every call carries
- * the request's trace headers.
+ * clients differ only in their interface and configuration. Redirects are never followed (a 3xx is an
+ * UPSTREAM_ERROR); every call carries the request's trace headers.
  */
 public final class UpstreamClientFactory {
 
@@ -42,6 +43,8 @@ public final class UpstreamClientFactory {
                 .baseUrl(endpoints.baseUrl(upstream).toString())
                 .clientConnector(new ReactorClientHttpConnector(httpClient))
                 .filter(UpstreamClientFactory::propagateTrace)
+                .defaultStatusHandler(HttpStatusCode::is3xxRedirection,
+                        response -> Mono.error(new UpstreamContractException("redirect " + response.statusCode())))
                 .build();
         return HttpServiceProxyFactory.builderFor(WebClientAdapter.create(webClient)).build().createClient(clientType);
     }

@@ -23,12 +23,15 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 import cn.shanghai.residence.gateway.web.RequestDeadline;
+import cn.shanghai.residence.gateway.web.RequestTrace;
 
 /**
  * The resilience around every call to one upstream, the same mechanism for all four with their own settings:
@@ -37,6 +40,8 @@ import cn.shanghai.residence.gateway.web.RequestDeadline;
  * budget; all bounded by the request's deadline, and timed per resource and outcome.
  */
 public final class UpstreamGuard {
+
+    private static final Logger log = LoggerFactory.getLogger(UpstreamGuard.class);
 
     private final Upstream upstream;
     private final UpstreamsProperties.Retry retrySettings;
@@ -99,13 +104,26 @@ public final class UpstreamGuard {
     }
 
     private <T> Mono<T> timed(String resource, Mono<T> call) {
-        return Mono.defer(() -> {
+        return Mono.deferContextual(context -> {
             Timer.Sample sample = Timer.start(meters);
             return call
                     .doOnSuccess(value -> stop(sample, resource, "SUCCESS"))
-                    .doOnError(error -> stop(sample, resource, UpstreamFailures.classify(upstream, error).code().name()))
+                    .doOnError(error -> {
+                        String outcome = UpstreamFailures.classify(upstream, error).code().name();
+                        stop(sample, resource, outcome);
+                        log.warn("Upstream call failed: upstream={} resource={} outcome={} cause={} requestId={}",
+                                upstream.id(), resource, outcome, cause(error),
+                                context.<RequestTrace>getOrEmpty(RequestTrace.class).map(RequestTrace::requestId)
+                                        .orElse("-"));
+                    })
                     .doOnCancel(() -> stop(sample, resource, "CANCELLED"));
         });
+    }
+
+    /** What failed, without bodies, URLs or messages that may carry personal data. */
+    private static String cause(Throwable error) {
+        return error instanceof WebClientResponseException response
+                ? "HTTP " + response.getStatusCode().value() : error.getClass().getSimpleName();
     }
 
     private void stop(Timer.Sample sample, String resource, String outcome) {

@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ProductionModeTests {
 
     private static final TestIdentityProvider IDP = new TestIdentityProvider();
+    private static final int RATE_LIMIT_BURST = 4;
 
     @TempDir
     static Path keys;
@@ -89,10 +90,38 @@ class ProductionModeTests {
                 IDP.token("ywtb-1004", TestIdentityProvider.ISSUER, TestIdentityProvider.AUDIENCE,
                         Duration.ofMinutes(-5)),
                 IDP.tokenWithoutExpiry("ywtb-1004"),
+                IDP.tokenNotYetValid("ywtb-1004"),
+                TestIdentityProvider.unsignedToken("ywtb-1004"),
+                IDP.hmacWithPublicKey("ywtb-1004"),
+                "garbage",
                 new TestIdentityProvider().token("ywtb-1004"));
         for (String token : refused) {
             graphql(token, "{ me { personId } }").expectStatus().isUnauthorized().expectBody().isEmpty();
         }
+    }
+
+    @Test
+    void shouldOfferNoIntrospectionOutsideTheSandbox() {
+        graphql(null, "{ __schema { types { name } } }")
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.data").doesNotExist()
+                .jsonPath("$.errors[0].extensions.code").isEqualTo("BAD_REQUEST");
+    }
+
+    @Test
+    void shouldLimitEachPersonsRequestRate() {
+        String token = IDP.token("ywtb-1012");
+        for (int i = 0; i < RATE_LIMIT_BURST; i++) {
+            graphql(token, "{ me { personId } }").expectStatus().isOk();
+        }
+        graphql(token, "{ me { personId } }")
+                .expectStatus().isEqualTo(429)
+                .expectHeader().value("Retry-After", retryAfter -> assertThat(Integer.parseInt(retryAfter)).isPositive())
+                .expectBody()
+                .jsonPath("$.errors[0].extensions.code").isEqualTo("RATE_LIMITED")
+                .jsonPath("$.errors[0].extensions.retryAfterSeconds").isNumber();
+        graphql(IDP.token("ywtb-1014"), "{ me { personId } }").expectStatus().isOk();
     }
 
     @Test
@@ -137,6 +166,8 @@ class ProductionModeTests {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("gateway.sandbox.enabled", "false");
         settings.put("server.port", "0");
+        settings.put("gateway.rate-limit.burst", String.valueOf(RATE_LIMIT_BURST));
+        settings.put("gateway.rate-limit.requests-per-minute", "1");
         settings.put("gateway.security.issuer", TestIdentityProvider.ISSUER);
         settings.put("spring.security.oauth2.resourceserver.jwt.public-key-location",
                 "file:" + IDP.writePublicKey(keys));

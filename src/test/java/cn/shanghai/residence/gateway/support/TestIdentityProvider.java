@@ -2,8 +2,10 @@ package cn.shanghai.residence.gateway.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -13,6 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -48,14 +53,17 @@ public final class TestIdentityProvider {
 
     /** The public key as a PEM file, for {@code spring.security.oauth2.resourceserver.jwt.public-key-location}. */
     public Path writePublicKey(Path directory) {
-        String pem = "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(publicKey.getEncoded())
-                + "\n-----END PUBLIC KEY-----\n";
         try {
-            return Files.writeString(directory.resolve("ywtb-public.pem"), pem);
+            return Files.writeString(directory.resolve("ywtb-public.pem"), pem());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private String pem() {
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(publicKey.getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
     }
 
     public String token(String personId) {
@@ -72,6 +80,49 @@ public final class TestIdentityProvider {
                 .build();
         return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
                 .getTokenValue();
+    }
+
+    /** A token valid only from an hour from now. */
+    public String tokenNotYetValid(String personId) {
+        Instant now = Instant.now();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(ISSUER)
+                .subject(personId)
+                .audience(List.of(AUDIENCE))
+                .issuedAt(now)
+                .notBefore(now.plus(Duration.ofHours(1)))
+                .expiresAt(now.plus(Duration.ofHours(2)))
+                .build();
+        return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+                .getTokenValue();
+    }
+
+    /** An unsigned token ({@code alg: none}) with valid claims. */
+    public static String unsignedToken(String personId) {
+        return base64("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + base64(claims(personId)) + ".";
+    }
+
+    /** The key-confusion attack: HS256, with the provider's public key (as PEM text) used as the HMAC secret. */
+    public String hmacWithPublicKey(String personId) {
+        String signingInput = base64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + base64(claims(personId));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(pem().getBytes(StandardCharsets.US_ASCII), "HmacSHA256"));
+            return signingInput + "." + Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String claims(String personId) {
+        long now = Instant.now().getEpochSecond();
+        return "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + personId + "\",\"aud\":\"" + AUDIENCE + "\",\"iat\":"
+                + now + ",\"exp\":" + (now + 600) + "}";
+    }
+
+    private static String base64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
     public String token(String personId, String issuer, String audience, Duration validFor) {

@@ -46,7 +46,8 @@ class UpstreamFaultTests extends GatewayIntegrationTests {
                 "RATE_LIMITED"),
         SLOWER_THAN_TIMEOUT(json(200, "[]").withFixedDelay(2_500), "UPSTREAM_TIMEOUT"),
         DRIBBLED_BODY(json(200, "[" + " ".repeat(2000) + "]").withChunkedDribbleDelay(10, 2_500),
-                "UPSTREAM_TIMEOUT");
+                "UPSTREAM_TIMEOUT"),
+        REDIRECT(aResponse().withStatus(302).withHeader("Location", "http://127.0.0.1:9/elsewhere"), "UPSTREAM_ERROR");
 
         final ResponseDefinitionBuilder response;
         final String code;

@@ -1,0 +1,97 @@
+package cn.shanghai.residence.gateway.security;
+
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Limits each person's requests to {@code /graphql} (after sign-in has been checked, so the person is known):
+ * past the limit the answer is HTTP 429 with {@code Retry-After} and a RATE_LIMITED error saying when to retry.
+ */
+@Component
+@Order(0)
+class RateLimitFilter implements WebFilter {
+
+    private final RateLimitProperties properties;
+    private final Clock clock;
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofMinutes(10))
+            .maximumSize(1_000_000)
+            .build();
+
+    RateLimitFilter(RateLimitProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        if (!exchange.getRequest().getPath().value().equals("/graphql")) {
+            return chain.filter(exchange);
+        }
+        return exchange.getPrincipal()
+                .map(Principal::getName)
+                .map(name -> "person:" + name)
+                .defaultIfEmpty("address:" + address(exchange))
+                .flatMap(key -> {
+                    long waitMillis = buckets.get(key, k -> new Bucket(properties, clock.millis())).take(clock.millis());
+                    if (waitMillis == 0) {
+                        return chain.filter(exchange);
+                    }
+                    long seconds = Math.max(1, (waitMillis + 999) / 1000);
+                    exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
+                    exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
+                    exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_JSON);
+                    byte[] body = ("{\"errors\":[{\"message\":\"请求过于频繁，请 " + seconds + " 秒后再试 / Too many requests; "
+                            + "retry in " + seconds + " s\",\"extensions\":{\"code\":\"RATE_LIMITED\",\"retryable\":true,"
+                            + "\"retryAfterSeconds\":" + seconds + "}}]}").getBytes(StandardCharsets.UTF_8);
+                    return exchange.getResponse().writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(body)));
+                });
+    }
+
+    private static String address(ServerWebExchange exchange) {
+        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        return remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
+    }
+
+    /** A token bucket: {@code burst} tokens, refilled at the per-minute rate. */
+    private static final class Bucket {
+        private final double capacity;
+        private final double perMilli;
+        private double tokens;
+        private long updated;
+
+        Bucket(RateLimitProperties properties, long now) {
+            this.capacity = properties.burst();
+            this.perMilli = properties.requestsPerMinute() / 60_000.0;
+            this.tokens = capacity;
+            this.updated = now;
+        }
+
+        /** 0 when a request may pass; otherwise how long until one may, in milliseconds. */
+        synchronized long take(long now) {
+            tokens = Math.min(capacity, tokens + (now - updated) * perMilli);
+            updated = now;
+            if (tokens >= 1) {
+                tokens -= 1;
+                return 0;
+            }
+            return (long) Math.ceil((1 - tokens) / perMilli);
+        }
+    }
+}
