@@ -1,8 +1,11 @@
 package cn.shanghai.residence.gateway.upstream;
 
+import java.time.Duration;
+
 import io.netty.channel.ChannelOption;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -17,7 +20,8 @@ import cn.shanghai.residence.gateway.web.RequestTrace;
 
 /**
  * Builds the HTTP interface client of an upstream from its endpoint and timeouts, so that the four upstream
- * clients differ only in their interface and configuration. Redirects are never followed (a 3xx is an
+ * clients differ only in their interface and configuration. Each upstream has its own connection pool, so a slow
+ * agency cannot take the connections another one needs. Redirects are never followed (a 3xx is an
  * UPSTREAM_ERROR); every call carries the request's trace headers.
  */
 public final class UpstreamClientFactory {
@@ -35,7 +39,13 @@ public final class UpstreamClientFactory {
 
     public <T> T create(Upstream upstream, Class<T> clientType) {
         UpstreamsProperties.Settings settings = properties.settings(upstream);
-        HttpClient httpClient = HttpClient.create()
+        ConnectionProvider connections = ConnectionProvider.builder("upstream-" + upstream.id())
+                .maxConnections(settings.maxConnections())
+                .pendingAcquireMaxCount(-1)
+                .pendingAcquireTimeout(settings.timeout())
+                .maxIdleTime(Duration.ofSeconds(30))
+                .build();
+        HttpClient httpClient = HttpClient.create(connections)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, Math.toIntExact(settings.connectTimeout().toMillis()))
                 .responseTimeout(settings.timeout())
                 .followRedirect(false);

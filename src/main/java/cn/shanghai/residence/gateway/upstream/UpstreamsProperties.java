@@ -31,15 +31,17 @@ public record UpstreamsProperties(Map<Upstream, Settings> upstreams, Duration re
      *                       optional in the sandbox, where the embedded stub answers instead
      * @param connectTimeout TCP connect timeout
      * @param timeout        time allowed for one attempt, until the whole response body has arrived
+     * @param maxConnections connections kept to the upstream at most; further calls wait for one
      */
-    public record Settings(URI baseUrl, Duration connectTimeout, Duration timeout, Retry retry,
-            CircuitBreaker circuitBreaker, Bulkhead bulkhead) {
+    public record Settings(URI baseUrl, Duration connectTimeout, Duration timeout, Integer maxConnections,
+            Retry retry, CircuitBreaker circuitBreaker, Bulkhead bulkhead) {
 
-        static final Settings DEFAULTS = new Settings(null, null, null, null, null, null);
+        static final Settings DEFAULTS = new Settings(null, null, null, null, null, null, null);
 
         public Settings {
             connectTimeout = connectTimeout == null ? Duration.ofSeconds(1) : connectTimeout;
             timeout = timeout == null ? Duration.ofSeconds(2) : timeout;
+            maxConnections = maxConnections == null ? 256 : maxConnections;
             retry = retry == null ? Retry.DEFAULTS : retry;
             circuitBreaker = circuitBreaker == null ? CircuitBreaker.DEFAULTS : circuitBreaker;
             bulkhead = bulkhead == null ? Bulkhead.DEFAULTS : bulkhead;
@@ -102,7 +104,7 @@ public record UpstreamsProperties(Map<Upstream, Settings> upstreams, Duration re
         static final Bulkhead DEFAULTS = new Bulkhead(null);
 
         public Bulkhead {
-            maxConcurrentCalls = maxConcurrentCalls == null ? 100 : maxConcurrentCalls;
+            maxConcurrentCalls = maxConcurrentCalls == null ? 500 : maxConcurrentCalls;
         }
     }
 }

@@ -57,7 +57,7 @@ class UpstreamEndpointsTests {
     private static UpstreamsProperties properties(Map<Upstream, String> urls) {
         Map<Upstream, UpstreamsProperties.Settings> settings = new EnumMap<>(Upstream.class);
         urls.forEach((upstream, url) -> settings.put(upstream,
-                new UpstreamsProperties.Settings(URI.create(url), null, null, null, null, null)));
+                new UpstreamsProperties.Settings(URI.create(url), null, null, null, null, null, null)));
         return new UpstreamsProperties(settings, null);
     }
 }

@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Reproducible benchmark of the gateway: builds it, starts it in production mode (sandbox off, JWTs signed by a
+# key made here) against bench/BenchStubs.java (the stubs/ persona data replayed from memory with a fixed delay
+# per upstream), drives load with wrk from a separate process on loopback, and prints a table (also written to
+# bench/target/latest.md). Not part of `mvn verify`. Bounded: about 6 minutes on 2 cores.
+#
+# Environment: DURATION (s per scenario, default 8), WARMUP (s, default 3), QUICK=1 (only concurrency 16),
+#              GATEWAY_PORT (default 18090), STUB_PORT (default 18091).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+DURATION="${DURATION:-8}"
+WARMUP="${WARMUP:-3}"
+GATEWAY_PORT="${GATEWAY_PORT:-18090}"
+STUB_PORT="${STUB_PORT:-18091}"
+OUT="$ROOT/bench/target"
+ISSUER="https://bench.residence-gateway.local"
+DELAYED="police=50&housing=80&bdc=30&postal=100"
+NO_DELAY="police=0&housing=0&bdc=0&postal=0"
+CONCURRENCY="1 16 64"
+[[ "${QUICK:-0}" == 1 ]] && CONCURRENCY="16"
+mkdir -p "$OUT"
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+if ! command -v wrk >/dev/null; then
+    if [[ "$(id -u)" == 0 ]]; then
+        echo "installing wrk (Debian package)"; apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null
+    else
+        echo "wrk is needed: sudo apt-get install wrk" >&2; exit 1
+    fi
+fi
+
+echo "building the gateway"
+mvn -B -q -DskipTests package
+mvn -B -q dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" -Dmdep.includeScope=runtime
+JAR="$(ls target/residence-gateway-*.jar | grep -v '\.original' | head -1)"
+
+java bench/BenchTokens.java "$OUT" "$ISSUER" ywtb-1006 ywtb-1015
+java -cp "$(cat "$OUT/classpath.txt")" bench/BenchStubs.java "$STUB_PORT" stubs > "$OUT/stubs.log" 2>&1 &
+PIDS+=("$!")
+for _ in $(seq 1 200); do curl -fs "http://127.0.0.1:$STUB_PORT/__bench/counts" >/dev/null 2>&1 && break; sleep 0.1; done
+
+cache_off=()
+for resource in service-centers police-registration police-permit police-applications police-application \
+        police-dependents housing-properties housing-rental-contracts bdc-profile bdc-elicenses bdc-photos \
+        postal-shipments; do
+    cache_off+=("--gateway.cache.resources.$resource.ttl=0" "--gateway.cache.resources.$resource.stale-if-error=0")
+done
+
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+start_gateway() {
+    local started
+    started=$(date +%s%N)
+    java -jar "$JAR" --server.port="$GATEWAY_PORT" --gateway.sandbox.enabled=false \
+        --gateway.security.issuer="$ISSUER" \
+        --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$OUT/public.pem" \
+        --gateway.upstreams.police.base-url="http://127.0.0.1:$STUB_PORT/police/v1" \
+        --gateway.upstreams.housing.base-url="http://127.0.0.1:$STUB_PORT/housing/v1" \
+        --gateway.upstreams.bdc.base-url="http://127.0.0.1:$STUB_PORT/bdc/v1" \
+        --gateway.upstreams.postal.base-url="http://127.0.0.1:$STUB_PORT/postal/v1" \
+        --gateway.rate-limit.requests-per-minute=1000000000 --gateway.rate-limit.burst=1000000000 \
+        --logging.level.root=warn "$@" > "$OUT/gateway.log" 2>&1 &
+    GATEWAY_PID=$!
+    PIDS+=("$GATEWAY_PID")
+    for _ in $(seq 1 600); do
+        curl -fs "http://127.0.0.1:$GATEWAY_PORT/actuator/health/readiness" 2>/dev/null | grep -q '"UP"' && break
+        sleep 0.05
+    done
+    READY_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+
+ROWS="$OUT/rows.md"
+: > "$ROWS"
+run_scenario() {
+    local cache=$1 delays=$2 scenario=$3 token=$4 concurrency=$5 threads=1
+    [[ "$concurrency" -gt 1 ]] && threads=2
+    curl -fs "http://127.0.0.1:$STUB_PORT/__bench/delays?$delays" >/dev/null
+    BODY_FILE="bench/$scenario.json" TOKEN_FILE="$OUT/token-$token.txt" \
+        wrk -t"$threads" -c"$concurrency" -d"${WARMUP}s" -s bench/graphql.lua \
+        "http://127.0.0.1:$GATEWAY_PORT/graphql" >/dev/null
+    curl -fs "http://127.0.0.1:$STUB_PORT/__bench/reset" >/dev/null
+    local before after result requests seconds
+    before=$(ticks "$GATEWAY_PID")
+    result=$(BODY_FILE="bench/$scenario.json" TOKEN_FILE="$OUT/token-$token.txt" \
+        wrk -t"$threads" -c"$concurrency" -d"${DURATION}s" --timeout 5s -s bench/graphql.lua \
+        "http://127.0.0.1:$GATEWAY_PORT/graphql" | grep '^RESULT')
+    after=$(ticks "$GATEWAY_PID")
+    local counts
+    counts=$(curl -fs "http://127.0.0.1:$STUB_PORT/__bench/counts")
+    requests=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$result")
+    seconds=$(sed 's/.*seconds=\([0-9.]*\).*/\1/' <<<"$result")
+    python3 - "$cache" "$delays" "$scenario" "$concurrency" "$result" "$counts" "$before" "$after" \
+        "$(getconf CLK_TCK)" >> "$ROWS" <<'PY'
+import sys
+cache, delays, scenario, concurrency, result, counts, before, after, tck = sys.argv[1:]
+r = dict(kv.split("=") for kv in result.split()[1:])
+c = dict(kv.split("=") for kv in counts.split())
+n = max(1, int(r["requests"]))
+cpu = (int(after) - int(before)) / int(tck)
+per = lambda u: "%.2f" % (int(c[u]) / n)
+delay = "none" if "=0" in delays and "50" not in delays else "50/80/30/100"
+print("| %s | %s | %s | %s | %.0f | %s | %s | %s | %s | %s | %s | %s | %s | %.2f |" % (
+    cache, delay, scenario, concurrency, n / float(r["seconds"]), r["p50"], r["p90"], r["p99"], r["errors"],
+    per("police"), per("housing"), per("bdc"), per("postal"), cpu * 1000 / n))
+PY
+    tail -1 "$ROWS"
+}
+
+READY=()
+PEAK=()
+for cache in cold warm; do
+    if [[ "$cache" == cold ]]; then start_gateway "${cache_off[@]}"; else start_gateway; fi
+    READY+=("$cache: ${READY_MS} ms")
+    echo "gateway ($cache caches) ready in ${READY_MS} ms"
+    for delays in "$NO_DELAY" "$DELAYED"; do
+        for scenario in home progress; do
+            token=ywtb-1006; [[ "$scenario" == progress ]] && token=ywtb-1015
+            for concurrency in $CONCURRENCY; do
+                run_scenario "$cache" "$delays" "$scenario" "$token" "$concurrency"
+            done
+        done
+    done
+    PEAK+=("$cache: $(awk '/VmHWM/ {printf "%.0f MiB", $2/1024}' "/proc/$GATEWAY_PID/status")")
+    kill "$GATEWAY_PID"; wait "$GATEWAY_PID" 2>/dev/null || true
+done
+
+{
+    echo "Run of $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)," \
+        "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)," \
+        "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)."
+    echo "Each scenario: ${WARMUP} s warm-up, then ${DURATION} s measured; wrk on the same machine."
+    echo
+    echo "Start to ready: ${READY[*]}. Peak RSS: ${PEAK[*]}."
+    echo
+    echo "| caches | delays (ms) | query | conc. | q/s | p50 ms | p90 ms | p99 ms | errors | police/q | housing/q | bdc/q | postal/q | CPU s/1k q |"
+    echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    cat "$ROWS"
+} > "$OUT/latest.md"
+echo
+cat "$OUT/latest.md"
