@@ -2,6 +2,10 @@
 // Reactor Netty server with a fixed delay per upstream. WireMock's templating costs 20-40 ms per catalog
 // response, which would hide the gateway's own cost; replaying its answers does not.
 //
+// Benchmark persons "bench-home-N" and "bench-progress-N" are aliases of ywtb-1006 (all four upstreams) and
+// ywtb-1015 (20 applications with parcels): many distinct persons, so no cache key or in-flight read is shared
+// between them, with the persona data of the stubs.
+//
 // Usage: java -cp <runtime classpath> bench/BenchStubs.java <port> <stubs dir>
 // Admin: GET /__bench/delays?police=50&housing=80&bdc=30&postal=100 ; GET /__bench/counts ; GET /__bench/reset
 import java.net.URI;
@@ -15,6 +19,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -54,6 +60,8 @@ public class BenchStubs {
         Thread.currentThread().join();
     }
 
+    static final Pattern ALIAS = Pattern.compile("bench-(home|progress)-[0-9]+");
+
     static Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
         String uri = request.uri();
         if (uri.startsWith("/__bench/")) {
@@ -66,19 +74,45 @@ public class BenchStubs {
         return request.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
             COUNTS.get(upstream).incrementAndGet();
             String key = request.method().name() + " " + uri + " " + body;
-            CompletableFuture<Recorded> recorded = RECORDED.computeIfAbsent(key,
+            CompletableFuture<Recorded> recorded = RECORDED.computeIfAbsent(unaliased(key),
                     k -> render(upstream, request.method().name(), uri, body, request.requestHeaders()
                             .get("Idempotency-Key")));
             return Mono.fromFuture(recorded)
                     .delayElement(Duration.ofMillis(DELAYS.get(upstream)))
+                    .map(answer -> aliased(answer, uri + " " + body))
                     .flatMap(answer -> response.status(answer.status())
                             .header("Content-Type", answer.contentType())
                             .sendString(Mono.just(answer.body())).then());
         });
     }
 
-    static CompletableFuture<Recorded> render(String upstream, String method, String uri, String body,
+    /** Answers for an alias carry the alias, as the real upstream would carry the person's own id. */
+    static Recorded aliased(Recorded answer, String request) {
+        Matcher alias = ALIAS.matcher(request);
+        if (!alias.find()) {
+            return answer;
+        }
+        return new Recorded(answer.status(), answer.contentType(),
+                answer.body().replace(persona(alias.group()), alias.group()));
+    }
+
+    static String persona(String alias) {
+        return alias.startsWith("bench-home") ? "ywtb-1006" : "ywtb-1015";
+    }
+
+    static String unaliased(String text) {
+        Matcher alias = ALIAS.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (alias.find()) {
+            alias.appendReplacement(out, persona(alias.group()));
+        }
+        return alias.appendTail(out).toString();
+    }
+
+    static CompletableFuture<Recorded> render(String upstream, String method, String aliasedUri, String aliasedBody,
             String idempotencyKey) {
+        String uri = unaliased(aliasedUri);
+        String body = unaliased(aliasedBody);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RENDERERS.get(upstream).baseUrl() + uri))
                 .header("Content-Type", "application/json")
                 .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()

@@ -1,7 +1,8 @@
 // Makes the benchmark's identity provider: an RSA key pair, the public key as PEM for the gateway, and RS256
-// tokens for the personas named on the command line (one file each). Plain JDK, no dependencies.
+// tokens, one per line, for <count> persons of each named group ("home" gives bench-home-1 … bench-home-<count>,
+// written to tokens-home.txt). Plain JDK, no dependencies.
 //
-// Usage: java bench/BenchTokens.java <out dir> <issuer> <persona>...
+// Usage: java bench/BenchTokens.java <out dir> <issuer> <count> <group>...
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,16 +26,22 @@ public class BenchTokens {
                         .encodeToString(keys.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n");
         long now = Instant.now().getEpochSecond();
-        for (int i = 2; i < args.length; i++) {
-            String header = url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
-            String claims = url("{\"iss\":\"" + issuer + "\",\"sub\":\"" + args[i] + "\",\"aud\":\"residence-gateway\","
-                    + "\"iat\":" + now + ",\"nbf\":" + (now - 60) + ",\"exp\":" + (now + 7200) + "}");
-            Signature signer = Signature.getInstance("SHA256withRSA");
-            signer.initSign(keys.getPrivate());
-            signer.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
-            String token = header + "." + claims + "." + Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString(signer.sign());
-            Files.writeString(out.resolve("token-" + args[i] + ".txt"), token);
+        int count = Integer.parseInt(args[2]);
+        for (int g = 3; g < args.length; g++) {
+            StringBuilder tokens = new StringBuilder();
+            for (int n = 1; n <= count; n++) {
+                String person = "bench-" + args[g] + "-" + n;
+                String header = url("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
+                String claims = url("{\"iss\":\"" + issuer + "\",\"sub\":\"" + person
+                        + "\",\"aud\":\"residence-gateway\",\"iat\":" + now + ",\"nbf\":" + (now - 60)
+                        + ",\"exp\":" + (now + 7200) + "}");
+                Signature signer = Signature.getInstance("SHA256withRSA");
+                signer.initSign(keys.getPrivate());
+                signer.update((header + "." + claims).getBytes(StandardCharsets.US_ASCII));
+                tokens.append(header).append('.').append(claims).append('.')
+                        .append(Base64.getUrlEncoder().withoutPadding().encodeToString(signer.sign())).append('\n');
+            }
+            Files.writeString(out.resolve("tokens-" + args[g] + ".txt"), tokens);
         }
     }
 

@@ -1,5 +1,5 @@
--- wrk script: POSTs one GraphQL request (body from $BODY_FILE, token from $TOKEN_FILE) and counts answers
--- that are not HTTP 200 or that carry GraphQL errors.
+-- wrk script: POSTs one GraphQL request (body from $BODY_FILE) as many persons in turn (one token per line in
+-- $TOKEN_FILE), and counts answers that are not HTTP 200 or that carry GraphQL errors.
 local function read(path)
   local file = assert(io.open(path, "r"))
   local text = file:read("*a")
@@ -10,16 +10,31 @@ end
 wrk.method = "POST"
 wrk.body = read(os.getenv("BODY_FILE"))
 wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer " .. read(os.getenv("TOKEN_FILE")):gsub("%s+", "")
+local tokens = {}
+for line in read(os.getenv("TOKEN_FILE")):gmatch("[^\n]+") do
+  table.insert(tokens, line)
+end
 
 local threads = {}
 
 function setup(thread)
+  thread:set("id", #threads)
   table.insert(threads, thread)
 end
 
 function init(args)
   failed = 0
+  next_token = id * 7
+  requests = {}
+  for i, token in ipairs(tokens) do
+    requests[i] = wrk.format(nil, nil, { ["Content-Type"] = "application/json",
+      ["Authorization"] = "Bearer " .. token }, nil)
+  end
+end
+
+function request()
+  next_token = next_token % #requests + 1
+  return requests[next_token]
 end
 
 function response(status, headers, body)

@@ -2,10 +2,15 @@
 # Reproducible benchmark of the gateway: builds it, starts it in production mode (sandbox off, JWTs signed by a
 # key made here) against bench/BenchStubs.java (the stubs/ persona data replayed from memory with a fixed delay
 # per upstream), drives load with wrk from a separate process on loopback, and prints a table (also written to
-# bench/target/latest.md). Not part of `mvn verify`. Bounded: about 6 minutes on 2 cores.
+# bench/target/latest.md). Not part of `mvn verify`. Bounded: about 7 minutes on 2 cores.
 #
-# Environment: DURATION (s per scenario, default 8), WARMUP (s, default 3), QUICK=1 (only concurrency 16),
-#              GATEWAY_PORT (default 18090), STUB_PORT (default 18091).
+# Load: the home query (all four upstreams) as 200 persons shaped like ywtb-1006, and the progress query
+# (20 applications with parcels) as 200 persons shaped like ywtb-1015, so no two requests in flight share a
+# person's cache entries. The first scenario of each gateway start is preceded by a JIT warm-up.
+#
+# Environment: DURATION (s per scenario, default 8), WARMUP (s, default 3), JIT_WARMUP (s, default 20),
+#              PERSONS (default 200), QUICK=1 (only concurrency 16), GATEWAY_PORT (default 18090),
+#              STUB_PORT (default 18091).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -38,14 +43,15 @@ mvn -B -q -DskipTests package
 mvn -B -q dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" -Dmdep.includeScope=runtime
 JAR="$(ls target/residence-gateway-*.jar | grep -v '\.original' | head -1)"
 
-java bench/BenchTokens.java "$OUT" "$ISSUER" ywtb-1006 ywtb-1015
+PERSONS="${PERSONS:-200}"
+java bench/BenchTokens.java "$OUT" "$ISSUER" "$PERSONS" home progress
 java -cp "$(cat "$OUT/classpath.txt")" bench/BenchStubs.java "$STUB_PORT" stubs > "$OUT/stubs.log" 2>&1 &
 PIDS+=("$!")
 for _ in $(seq 1 200); do curl -fs "http://127.0.0.1:$STUB_PORT/__bench/counts" >/dev/null 2>&1 && break; sleep 0.1; done
 
 cache_off=()
 for resource in service-centers police-registration police-permit police-applications police-application \
-        police-dependents housing-properties housing-rental-contracts bdc-profile bdc-elicenses bdc-photos \
+        police-dependents housing-properties housing-rental-contracts bdc-profile bdc-elicenses bdc-photos bdc-elicenses-by-id \
         postal-shipments; do
     cache_off+=("--gateway.cache.resources.$resource.ttl=0" "--gateway.cache.resources.$resource.stale-if-error=0")
 done
@@ -76,16 +82,16 @@ start_gateway() {
 ROWS="$OUT/rows.md"
 : > "$ROWS"
 run_scenario() {
-    local cache=$1 delays=$2 scenario=$3 token=$4 concurrency=$5 threads=1
+    local cache=$1 delays=$2 scenario=$3 concurrency=$4 threads=1
     [[ "$concurrency" -gt 1 ]] && threads=2
     curl -fs "http://127.0.0.1:$STUB_PORT/__bench/delays?$delays" >/dev/null
-    BODY_FILE="bench/$scenario.json" TOKEN_FILE="$OUT/token-$token.txt" \
+    BODY_FILE="bench/$scenario.json" TOKEN_FILE="$OUT/tokens-$scenario.txt" \
         wrk -t"$threads" -c"$concurrency" -d"${WARMUP}s" -s bench/graphql.lua \
         "http://127.0.0.1:$GATEWAY_PORT/graphql" >/dev/null
     curl -fs "http://127.0.0.1:$STUB_PORT/__bench/reset" >/dev/null
     local before after result requests seconds
     before=$(ticks "$GATEWAY_PID")
-    result=$(BODY_FILE="bench/$scenario.json" TOKEN_FILE="$OUT/token-$token.txt" \
+    result=$(BODY_FILE="bench/$scenario.json" TOKEN_FILE="$OUT/tokens-$scenario.txt" \
         wrk -t"$threads" -c"$concurrency" -d"${DURATION}s" --timeout 5s -s bench/graphql.lua \
         "http://127.0.0.1:$GATEWAY_PORT/graphql" | grep '^RESULT')
     after=$(ticks "$GATEWAY_PID")
@@ -115,12 +121,16 @@ PEAK=()
 for cache in cold warm; do
     if [[ "$cache" == cold ]]; then start_gateway "${cache_off[@]}"; else start_gateway; fi
     READY+=("$cache: ${READY_MS} ms")
-    echo "gateway ($cache caches) ready in ${READY_MS} ms"
+    echo "gateway ($cache caches) ready in ${READY_MS} ms; JIT warm-up ${JIT_WARMUP:-20} s"
+    for scenario in home progress; do
+        BODY_FILE="bench/$scenario.json" TOKEN_FILE="$OUT/tokens-$scenario.txt" \
+            wrk -t2 -c16 -d"$(( ${JIT_WARMUP:-20} / 2 ))s" -s bench/graphql.lua \
+            "http://127.0.0.1:$GATEWAY_PORT/graphql" >/dev/null
+    done
     for delays in "$NO_DELAY" "$DELAYED"; do
         for scenario in home progress; do
-            token=ywtb-1006; [[ "$scenario" == progress ]] && token=ywtb-1015
             for concurrency in $CONCURRENCY; do
-                run_scenario "$cache" "$delays" "$scenario" "$token" "$concurrency"
+                run_scenario "$cache" "$delays" "$scenario" "$concurrency"
             done
         done
     done
@@ -132,7 +142,8 @@ done
     echo "Run of $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)," \
         "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)," \
         "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)."
-    echo "Each scenario: ${WARMUP} s warm-up, then ${DURATION} s measured; wrk on the same machine."
+    echo "Each scenario: ${WARMUP} s warm-up, then ${DURATION} s measured; ${PERSONS} persons per query;" \
+        "wrk (2 threads) and the stub server on the same machine."
     echo
     echo "Start to ready: ${READY[*]}. Peak RSS: ${PEAK[*]}."
     echo

@@ -1,7 +1,11 @@
 package cn.shanghai.residence.gateway.bdc;
 
+import graphql.GraphQLContext;
+
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
+
+import cn.shanghai.residence.gateway.upstream.RequestMemo;
 
 /**
  * Registers the per-request DataLoader of licenses by id: every {@code issuedLicense}, {@code certificate} and
@@ -12,6 +16,8 @@ class ELicenseLoader {
 
     ELicenseLoader(BatchLoaderRegistry registry, BdcService bdc) {
         registry.forTypePair(String.class, ELicense.class)
-                .registerMappedBatchLoader((licenseIds, environment) -> bdc.eLicensesById(licenseIds));
+                .registerMappedBatchLoader((licenseIds, environment) -> bdc.eLicensesById(
+                        environment.getContext() instanceof GraphQLContext context ? RequestMemo.of(context)
+                                : new RequestMemo(), licenseIds));
     }
 }

@@ -1,6 +1,10 @@
 package cn.shanghai.residence.gateway.security;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,6 +44,22 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyExchange().denyAll())
                 .build();
+    }
+
+    /**
+     * Wraps whichever JWT decoder is in use (Boot's from the key properties, or the sandbox's) so that a token is
+     * verified once and then recognised until it expires.
+     */
+    @Bean
+    static BeanPostProcessor verifiedTokenCache(ObjectProvider<Clock> clock) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof VerifiedTokenCache)
+                        ? new VerifiedTokenCache(decoder, clock.getObject(), Duration.ofMinutes(10), 100_000)
+                        : bean;
+            }
+        };
     }
 
     /** Boot adds this to its JWT decoder, beside audience and timestamps: a token must say when it expires. */

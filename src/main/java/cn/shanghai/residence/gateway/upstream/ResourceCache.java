@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
@@ -76,6 +77,24 @@ public final class ResourceCache<K, V> {
                     staleServed.increment();
                     return Mono.just(new Fetched<>(stale.value(), Fetched.Source.STALE, stale.fetchedAt()));
                 });
+    }
+
+    /** The entry for {@code key} if it is within its TTL, without asking the upstream (for bulk look-ups). */
+    public Optional<Fetched<V>> fresh(K key) {
+        Entry<V> cached = entries == null ? null : entries.getIfPresent(key);
+        if (cached == null || age(cached).compareTo(settings.ttl()) >= 0) {
+            misses.increment();
+            return Optional.empty();
+        }
+        hits.increment();
+        return Optional.of(new Fetched<>(cached.value(), Fetched.Source.CACHE, cached.fetchedAt()));
+    }
+
+    /** Stores a value a bulk look-up fetched. */
+    public void put(K key, V value) {
+        if (entries != null) {
+            entries.put(key, new Entry<>(value, clock.instant()));
+        }
     }
 
     private Mono<Entry<V>> load(K key, Function<K, Mono<V>> loader) {

@@ -33,6 +33,11 @@ public final class UpstreamResources {
         return guards.of(upstream).write(name, () -> call.map(contract::check));
     }
 
+    /** A cache for values a bulk read fetches by id (configured like any resource). */
+    public <K, V> ResourceCache<K, V> cache(String name) {
+        return caches.create(name);
+    }
+
     /** An uncached, idempotent bulk read (e.g. bdc's batchGet): guarded, checked and classified like the rest. */
     public <T> Mono<T> read(Upstream upstream, String name, Mono<T> call) {
         return guards.of(upstream).read(name, () -> call.map(contract::check))

@@ -85,7 +85,7 @@ class PiiLeakTests extends GatewayIntegrationTests {
         StubMapping outage = stub(Upstream.BDC).stubFor(any(urlPathMatching("/bdc/v1/.*")).atPriority(1)
                 .willReturn(serviceUnavailable().withBody("{\"code\":\"X\",\"message\":\"362202198811034153 13800138000\"}")));
         try {
-            as("ywtb-1006").documentName("home").execute();
+            as("ywtb-1014").documentName("home").execute();
         } finally {
             stub(Upstream.BDC).removeStub(outage);
         }
