@@ -49,20 +49,40 @@ public record CitizenFacts(LocalDate today, @Nullable ResidenceRegistration regi
                 || rentalContracts.stream().anyMatch(c -> c.provesResidenceOn(today));
     }
 
+    /** Housing on file, but none of it residential (an office, a shop), whether owned or rented. */
     boolean onlyNonResidentialHousing() {
-        return !properties.isEmpty() && !hasResidentialProof();
+        boolean nonResidential = properties.stream().anyMatch(p -> !p.residential())
+                || rentalContracts.stream().anyMatch(c -> c.usage() != null && !c.usage().residential());
+        return nonResidential && !hasResidentialProof();
+    }
+
+    /** A valid permit whose endorsement date has already passed. */
+    boolean permitLapsed() {
+        return permit != null && permit.status() == ResidencePermit.Status.VALID
+                && permit.validUntil().isBefore(today);
     }
 
     boolean minor() {
         return birthDate != null && birthDate.plusYears(GUARDIAN_AGE).isAfter(today);
     }
 
-    /** A filed contract in force at another address than the registered one, signed after registering. */
+    /**
+     * A filed contract in force at another address than the registered one, signed after registering, whose
+     * move has not been declared yet (no address change applied for since the contract started).
+     */
     Optional<RentalContract> moveSinceRegistration() {
         return activeRegistration().flatMap(registration -> rentalContracts.stream()
                 .filter(c -> c.provesResidenceOn(today))
                 .filter(c -> c.startDate() != null && c.startDate().isAfter(registration.registeredOn()))
                 .filter(c -> !c.address().sameHomeAs(registration.address()))
-                .max(Comparator.comparing(RentalContract::startDate)));
+                .max(Comparator.comparing(RentalContract::startDate)))
+                .filter(contract -> !declaredSince(contract.startDate()));
+    }
+
+    private boolean declaredSince(LocalDate moved) {
+        return applications.stream()
+                .filter(a -> a.kind() == Application.Kind.REGISTRATION_ADDRESS_CHANGE)
+                .filter(a -> a.status() != Application.Status.REJECTED && a.status() != Application.Status.CANCELLED)
+                .anyMatch(a -> !a.submittedAt().toLocalDate().isBefore(moved));
     }
 }

@@ -52,6 +52,14 @@ final class JourneyRules {
             blockers.add(new Blocker(BlockerCode.PERMIT_LOST, "居住证已挂失 / The permit is reported lost"));
             return Stage.PERMIT_LOST;
         }
+        if (facts.permitLapsed()) {
+            blockers.add(new Blocker(BlockerCode.PERMIT_EXPIRED, "居住证签注已于 " + permit.validUntil()
+                    + " 过期，请到服务中心办理 / The endorsement lapsed on " + permit.validUntil()
+                    + "; renew it at a service centre"));
+            actions.add(new Action(ActionCode.RENEW_ENDORSEMENT_OFFLINE, "请到社区事务受理服务中心办理签注 / Renew the "
+                    + "endorsement at a service centre", null));
+            return Stage.PERMIT_EXPIRED;
+        }
         if (permit != null && permit.status() != ResidencePermit.Status.VALID) {
             blockers.add(new Blocker(BlockerCode.PERMIT_EXPIRED,
                     "居住证已失效，需重新申办 / The permit is no longer valid; apply again"));

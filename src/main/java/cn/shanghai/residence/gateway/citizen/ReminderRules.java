@@ -38,7 +38,11 @@ final class ReminderRules {
                         registration.eligibleFrom(), "居住登记满6个月，" + registration.eligibleFrom()
                                 + " 起可申办居住证 / Six months registered: apply for the permit from "
                                 + registration.eligibleFrom())));
-        if (permitInHand && !permit.validUntil().isAfter(horizon)) {
+        if (permitInHand && facts.permitLapsed()) {
+            reminders.add(new Reminder(Kind.ENDORSEMENT_DUE, permit.validUntil(),
+                    "居住证签注已于 " + permit.validUntil() + " 过期 / The permit's endorsement lapsed on "
+                            + permit.validUntil()));
+        } else if (permitInHand && !permit.validUntil().isAfter(horizon)) {
             reminders.add(new Reminder(Kind.ENDORSEMENT_DUE, permit.validUntil(),
                     "居住证签注将于 " + permit.validUntil() + " 到期 / The permit's endorsement expires on "
                             + permit.validUntil()));
