@@ -195,10 +195,6 @@ public final class UpstreamGuard {
         }
     }
 
-    public Upstream upstream() {
-        return upstream;
-    }
-
     public CircuitBreaker circuitBreaker() {
         return circuitBreaker;
     }

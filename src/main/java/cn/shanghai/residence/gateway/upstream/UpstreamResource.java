@@ -62,8 +62,4 @@ public final class UpstreamResource<K, V> {
     public void invalidate(K key) {
         cache.invalidate(key);
     }
-
-    public String name() {
-        return name;
-    }
 }
