@@ -15,6 +15,7 @@ import cn.shanghai.residence.gateway.police.Application;
 import cn.shanghai.residence.gateway.police.ResidencePermit;
 import cn.shanghai.residence.gateway.police.ResidenceRegistration;
 import cn.shanghai.residence.gateway.postal.Shipment;
+import cn.shanghai.residence.gateway.reference.Guardianship;
 
 /**
  * What the agencies know about one person on one day, gathered so that the journey and reminder rules are pure
@@ -24,9 +25,6 @@ public record CitizenFacts(LocalDate today, @Nullable ResidenceRegistration regi
         @Nullable ResidencePermit permit, List<Application> applications, List<Property> properties,
         List<RentalContract> rentalContracts, List<Photo> photos, @Nullable LocalDate birthDate,
         Map<String, Shipment> shipments) {
-
-    /** The rule's age for applying in person; below it a guardian applies. */
-    static final int GUARDIAN_AGE = 16;
 
     /** Registration that is in force, if any. */
     Optional<ResidenceRegistration> activeRegistration() {
@@ -63,7 +61,7 @@ public record CitizenFacts(LocalDate today, @Nullable ResidenceRegistration regi
     }
 
     boolean minor() {
-        return birthDate != null && birthDate.plusYears(GUARDIAN_AGE).isAfter(today);
+        return Guardianship.needsGuardian(birthDate, today);
     }
 
     /**

@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Pattern;
 
 import graphql.GraphQLContext;
 import org.dataloader.DataLoader;
@@ -17,6 +16,7 @@ import org.springframework.stereotype.Controller;
 
 import cn.shanghai.residence.gateway.bdc.ELicense;
 import cn.shanghai.residence.gateway.citizen.Citizen;
+import cn.shanghai.residence.gateway.reference.Ids;
 import cn.shanghai.residence.gateway.security.CurrentPerson;
 import cn.shanghai.residence.gateway.upstream.RequestMemo;
 import cn.shanghai.residence.gateway.web.ErrorCode;
@@ -25,8 +25,6 @@ import cn.shanghai.residence.gateway.web.GatewayException;
 /** The fields police owns: registration, permit, applications, and one application by id. */
 @Controller
 class PoliceController {
-
-    static final Pattern APPLICATION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final PoliceService police;
 
@@ -60,7 +58,7 @@ class PoliceController {
      */
     @QueryMapping
     Mono<Application> application(@Argument String id, GraphQLContext context) {
-        if (!APPLICATION_ID.matcher(id).matches()) {
+        if (!Ids.safe(id)) {
             return Mono.error(GatewayException.badUserInput(
                     "申请编号格式不正确 / id must be 1-64 letters, digits, '.', '_' or '-'"));
         }

@@ -1,7 +1,5 @@
 package cn.shanghai.residence.gateway.security;
 
-import java.util.regex.Pattern;
-
 import reactor.core.publisher.Mono;
 
 import org.springframework.security.core.Authentication;
@@ -9,14 +7,12 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
+import cn.shanghai.residence.gateway.reference.Ids;
 import cn.shanghai.residence.gateway.web.ErrorCode;
 import cn.shanghai.residence.gateway.web.GatewayException;
 
 /** The signed-in person of the current request: the {@code sub} of a verified JWT, or UNAUTHENTICATED. */
 public final class CurrentPerson {
-
-    /** What a 一网通办 person id may look like; anything else is never put into an upstream URL. */
-    public static final Pattern PERSON_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private CurrentPerson() {
     }
@@ -28,7 +24,7 @@ public final class CurrentPerson {
                 .map(Authentication::getName)
                 .switchIfEmpty(Mono.error(() -> new GatewayException(ErrorCode.UNAUTHENTICATED,
                         "请先登录 / Sign in to see personal data: send a bearer token")))
-                .flatMap(sub -> PERSON_ID.matcher(sub).matches() ? Mono.just(sub)
+                .flatMap(sub -> Ids.safe(sub) ? Mono.just(sub)
                         : Mono.error(new GatewayException(ErrorCode.UNAUTHENTICATED,
                                 "登录凭证无效 / The token's subject is not a person id")));
     }

@@ -15,9 +15,4 @@ record ApplicationPayload(Application application, List<UserError> userErrors, b
     static ApplicationPayload refused(UserError error) {
         return refused(List.of(error));
     }
-
-    /** A definite outcome (created, or refused by police) is remembered for its key; validation is not. */
-    boolean definitive() {
-        return !outcomeUnknown;
-    }
 }

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import cn.shanghai.residence.gateway.police.Application;
 import cn.shanghai.residence.gateway.police.ResidenceRegistration.ResidenceType;
 import cn.shanghai.residence.gateway.reference.IdNumbers;
+import cn.shanghai.residence.gateway.reference.Ids;
 import cn.shanghai.residence.gateway.reference.ShanghaiDistrict;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.AddressInput;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.DeliveryInput;
@@ -23,7 +24,6 @@ import cn.shanghai.residence.gateway.submission.UserError.Code;
 final class InputValidation {
 
     static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern CERTIFICATE_NO = Pattern.compile("[A-Za-z0-9()（）\\-]{1,40}");
     private static final Pattern TEXT = Pattern.compile("[^\\p{Cntrl}<>]+");
 
@@ -43,7 +43,7 @@ final class InputValidation {
             refuse(Code.INVALID_INPUT, "幂等键须为8-64位字母、数字或 . _ : - / idempotencyKey must be 8-64 letters, "
                     + "digits or . _ : -", "idempotencyKey");
         }
-        if (forPersonId != null && !ID.matcher(forPersonId).matches()) {
+        if (forPersonId != null && !Ids.safe(forPersonId)) {
             refuse(Code.NOT_FOUND, "未找到该被监护人 / No dependent with this id", "forPersonId");
         }
         return this;
@@ -58,7 +58,7 @@ final class InputValidation {
         if (movedIn == null || movedIn.isAfter(today) || movedIn.isBefore(today.minusYears(30))) {
             refuse(Code.INVALID_INPUT, "入住日期须在今天或之前 / moveInDate must be a date up to today", "moveInDate");
         }
-        if (declaration.proofLicenseId() != null && !ID.matcher(declaration.proofLicenseId()).matches()) {
+        if (declaration.proofLicenseId() != null && !Ids.safe(declaration.proofLicenseId())) {
             refuse(Code.NOT_FOUND, "未找到该电子证照 / No e-license with this id", "proofLicenseId");
         }
         ResidenceType type = declaration.residenceType();
@@ -107,7 +107,7 @@ final class InputValidation {
     }
 
     InputValidation photo(String photoId) {
-        if (photoId == null || !ID.matcher(photoId).matches()) {
+        if (!Ids.safe(photoId)) {
             refuse(Code.NOT_FOUND, "未找到该照片 / No photo with this id", "photoId");
         }
         return this;
@@ -119,7 +119,7 @@ final class InputValidation {
             return this;
         }
         if (delivery.method() == Application.DeliveryMethod.PICKUP) {
-            if (delivery.serviceCenterId() == null || !ID.matcher(delivery.serviceCenterId()).matches()) {
+            if (!Ids.safe(delivery.serviceCenterId())) {
                 refuse(Code.SERVICE_CENTER_UNAVAILABLE, "请选择可领取居住证的服务中心 / Choose a service centre that "
                         + "hands out permits", "delivery", "serviceCenterId");
             }

@@ -24,9 +24,10 @@ import cn.shanghai.residence.gateway.housing.RentalContract;
 import cn.shanghai.residence.gateway.police.Application;
 import cn.shanghai.residence.gateway.police.PoliceService;
 import cn.shanghai.residence.gateway.police.ResidencePermit;
-import cn.shanghai.residence.gateway.police.ResidenceRegistration;
 import cn.shanghai.residence.gateway.police.ResidenceRegistration.ResidenceType;
+import cn.shanghai.residence.gateway.police.ResidenceRegistration;
 import cn.shanghai.residence.gateway.reference.Address;
+import cn.shanghai.residence.gateway.reference.Guardianship;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.AddressInput;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.ResidenceDeclaration;
 import cn.shanghai.residence.gateway.submission.UserError.Code;
@@ -39,7 +40,6 @@ import cn.shanghai.residence.gateway.upstream.RequestMemo;
 @Component
 class RuleChecks {
 
-    static final int GUARDIAN_AGE = 16;
     static final int DELIVERY_FEE_FEN = 1500;
 
     private final PoliceService police;
@@ -285,7 +285,7 @@ class RuleChecks {
         LocalDate today = LocalDate.now(clock);
         return optional(bdc.profile(memo, applicant.personId())).map(profile -> profile
                 .map(Profile::birthDate)
-                .filter(born -> born != null && born.plusYears(GUARDIAN_AGE).isAfter(today))
+                .filter(born -> Guardianship.needsGuardian(born, today))
                 .map(born -> List.of(UserError.of(Code.GUARDIAN_REQUIRED, "未满16周岁，须由监护人代为申请 / Under 16: "
                         + "your guardian applies on your behalf")))
                 .orElse(List.of()));

@@ -1,0 +1,17 @@
+package cn.shanghai.residence.gateway.reference;
+
+import java.time.LocalDate;
+
+/** The service's age rule: below 16 a resident does not apply in person; a guardian applies for them. */
+public final class Guardianship {
+
+    public static final int AGE = 16;
+
+    private Guardianship() {
+    }
+
+    /** Whether someone born on {@code birthDate} needs a guardian to apply on {@code day}; unknown: no. */
+    public static boolean needsGuardian(LocalDate birthDate, LocalDate day) {
+        return birthDate != null && birthDate.plusYears(AGE).isAfter(day);
+    }
+}
