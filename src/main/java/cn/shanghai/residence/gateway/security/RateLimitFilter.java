@@ -1,10 +1,10 @@
 package cn.shanghai.residence.gateway.security;
 
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -13,11 +13,13 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+
+import cn.shanghai.residence.gateway.web.ErrorCode;
+import cn.shanghai.residence.gateway.web.GraphQlErrorResponses;
 
 /**
  * Limits each person's requests to {@code /graphql} (after sign-in has been checked, so the person is known):
@@ -54,13 +56,10 @@ class RateLimitFilter implements WebFilter {
                         return chain.filter(exchange);
                     }
                     long seconds = Math.max(1, (waitMillis + 999) / 1000);
-                    exchange.getResponse().setStatusCode(HttpStatus.TOO_MANY_REQUESTS);
                     exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-                    exchange.getResponse().getHeaders().setContentType(MediaType.APPLICATION_JSON);
-                    byte[] body = ("{\"errors\":[{\"message\":\"请求过于频繁，请 " + seconds + " 秒后再试 / Too many requests; "
-                            + "retry in " + seconds + " s\",\"extensions\":{\"code\":\"RATE_LIMITED\",\"retryable\":true,"
-                            + "\"retryAfterSeconds\":" + seconds + "}}]}").getBytes(StandardCharsets.UTF_8);
-                    return exchange.getResponse().writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(body)));
+                    return GraphQlErrorResponses.write(exchange, HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RATE_LIMITED,
+                            "请求过于频繁，请 " + seconds + " 秒后再试 / Too many requests; retry in " + seconds + " s",
+                            Map.of("retryable", true, "retryAfterSeconds", seconds));
                 });
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,7 +17,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebExchange;
 
 /** Writes a request-level refusal in the GraphQL response shape, with its typed code, before any execution. */
-final class GraphQlErrorResponses {
+public final class GraphQlErrorResponses {
 
     static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -24,11 +25,11 @@ final class GraphQlErrorResponses {
     private GraphQlErrorResponses() {
     }
 
-    static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, ErrorCode code, String message) {
+    public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, ErrorCode code, String message) {
         return write(exchange, status, code, message, Map.of());
     }
 
-    static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, ErrorCode code, String message,
+    public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, ErrorCode code, String message,
             Map<String, Object> moreExtensions) {
         byte[] body = JSON.writeValueAsString(body(code, message, moreExtensions)).getBytes(StandardCharsets.UTF_8);
         exchange.getResponse().setStatusCode(status);
@@ -38,7 +39,14 @@ final class GraphQlErrorResponses {
 
     /** The same refusal as a functional-endpoint response. */
     static Mono<ServerResponse> response(ServerRequest request, HttpStatus status, ErrorCode code, String message) {
-        return ServerResponse.status(status).contentType(mediaType(request.headers().asHttpHeaders()))
+        return response(request, status, code, message, headers -> { });
+    }
+
+    /** The same, with response headers of its own (e.g. {@code Allow}). */
+    static Mono<ServerResponse> response(ServerRequest request, HttpStatus status, ErrorCode code, String message,
+            Consumer<HttpHeaders> headers) {
+        return ServerResponse.status(status).headers(headers)
+                .contentType(mediaType(request.headers().asHttpHeaders()))
                 .bodyValue(body(code, message, Map.of()));
     }
 

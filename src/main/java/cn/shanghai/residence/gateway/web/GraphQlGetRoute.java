@@ -1,10 +1,6 @@
 package cn.shanghai.residence.gateway.web;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import graphql.language.Document;
 import graphql.language.OperationDefinition;
@@ -13,9 +9,6 @@ import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,55 +27,39 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * Queries over GET, as GraphQL over HTTP allows: {@code query}, {@code operationName} and URL-encoded JSON
- * {@code variables} and {@code extensions}. Mutations are never run over GET (405, Allow: POST). A valid GET is
- * answered by the same handler as a POST, so limits, errors and content types are the same.
+ * {@code variables} and {@code extensions}. Mutations are never run over GET (405, Allow: POST). A GET is checked
+ * by the same {@link GraphQlRequestRules} as a POST and answered by the same handler, so limits, errors and content
+ * types are the same.
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlGetRoute {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    RouterFunction<ServerResponse> graphQlGet(GraphQlHttpHandler handler, LimitsProperties limits) {
-        return RouterFunctions.route(RequestPredicates.GET("/graphql"), request -> get(request, handler, limits));
+    RouterFunction<ServerResponse> graphQlGet(GraphQlHttpHandler handler, GraphQlRequestRules rules,
+            LimitsProperties limits) {
+        return RouterFunctions.route(RequestPredicates.GET("/graphql"), request -> get(request, handler, rules,
+                limits));
     }
 
     private static Mono<ServerResponse> get(ServerRequest request, GraphQlHttpHandler handler,
-            LimitsProperties limits) {
-        Optional<String> query = request.queryParam("query").filter(q -> !q.isBlank());
-        if (query.isEmpty()) {
-            return GraphQlErrorResponses.response(request, HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST,
-                    "The request needs a 'query' parameter.");
+            GraphQlRequestRules rules, LimitsProperties limits) {
+        String query = request.queryParam("query").orElse(null);
+        String operationName = request.queryParam("operationName").orElse(null);
+        GraphQlRequestRules.Converted post = rules.fromGet(query, operationName,
+                request.queryParam("variables").orElse(null), request.queryParam("extensions").orElse(null));
+        if (post.refusal() != null) {
+            return GraphQlErrorResponses.response(request, HttpStatus.BAD_REQUEST, post.refusal().code(),
+                    post.refusal().message());
         }
-        if (query.get().getBytes(StandardCharsets.UTF_8).length > limits.maxDocumentBytes()) {
-            return GraphQlErrorResponses.response(request, HttpStatus.BAD_REQUEST, ErrorCode.QUERY_TOO_COMPLEX,
-                    "The GraphQL document exceeds " + limits.maxDocumentBytes() + " bytes.");
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("query", query.get());
-        request.queryParam("operationName").ifPresent(name -> body.put("operationName", name));
-        for (String member : new String[] {"variables", "extensions"}) {
-            Optional<String> value = request.queryParam(member);
-            if (value.isPresent()) {
-                JsonNode parsed = parse(value.get());
-                if (parsed == null || !parsed.isObject()) {
-                    return GraphQlErrorResponses.response(request, HttpStatus.BAD_REQUEST, ErrorCode.BAD_REQUEST,
-                            "'" + member + "' must be a URL-encoded JSON object.");
-                }
-                body.put(member, parsed);
-            }
-        }
-        if (isMutation(query.get(), (String) body.get("operationName"), limits)) {
-            return ServerResponse.status(HttpStatus.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST")
-                    .contentType(MediaType.APPLICATION_JSON)
-                    .bodyValue(Map.of("errors", List.of(Map.of("message",
-                            "Mutations are accepted over POST only.", "extensions", Map.of("code", "BAD_REQUEST")))));
+        if (isMutation(query, operationName, limits)) {
+            return GraphQlErrorResponses.response(request, HttpStatus.METHOD_NOT_ALLOWED, ErrorCode.BAD_REQUEST,
+                    "Mutations are accepted over POST only.", headers -> headers.set(HttpHeaders.ALLOW, "POST"));
         }
         ServerRequest asPost = ServerRequest.from(request)
                 .method(HttpMethod.POST)
                 .headers(headers -> headers.setContentType(MediaType.APPLICATION_JSON))
-                .body(JSON.writeValueAsString(body))
+                .body(new String(post.body(), StandardCharsets.UTF_8))
                 .build();
         return handler.handleRequest(asPost);
     }
@@ -97,14 +74,6 @@ class GraphQlGetRoute {
                     .anyMatch(op -> op.getOperation() != OperationDefinition.Operation.QUERY);
         } catch (InvalidSyntaxException unparsable) {
             return false;
-        }
-    }
-
-    private static JsonNode parse(String value) {
-        try {
-            return JSON.readTree(value);
-        } catch (JacksonException malformed) {
-            return null;
         }
     }
 }

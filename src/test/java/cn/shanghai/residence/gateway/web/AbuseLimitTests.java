@@ -90,6 +90,21 @@ class AbuseLimitTests extends GatewayIntegrationTests {
     }
 
     @Test
+    void shouldHoldAGetToTheSameLimitsAsAPost() {
+        String variableList = String.join(",", Collections.nCopies(101, "\"ID_CARD\""));
+        webTestClient.get()
+                .uri(builder -> builder.path("/graphql").queryParam("query", "{query}")
+                        .queryParam("variables", "{variables}")
+                        .build("query($t: [ELicenseType!]) { me { eLicenses(types: $t) { id } } }",
+                                "{\"t\":[" + variableList + "]}"))
+                .headers(h -> h.setBearerAuth(tokenFor("ywtb-1010")))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("QUERY_TOO_COMPLEX");
+        assertThat(allUpstreamCalls()).isZero();
+    }
+
+    @Test
     void shouldRefuseRepeatedDirectives() {
         refused(query("{ faqs @include(if: true) @include(if: true) @skip(if: false) @skip(if: false) "
                 + "@include(if: true) { id } }"), 200, "QUERY_TOO_COMPLEX", "directives");
