@@ -56,7 +56,7 @@ class RuleChecks {
 
     Mono<Prepared> registration(RequestMemo memo, Applicant applicant, SubmissionInputs.ResidenceRegistrationInput in) {
         return Mono.zip(optional(police.registration(memo, applicant.personId())),
-                        residence(memo, applicant, in, "address"))
+                        residence(memo, applicant, in))
                 .map(t -> {
                     List<UserError> refusals = new ArrayList<>(t.getT2().refusals());
                     t.getT1().filter(ResidenceRegistration::active).ifPresent(active -> refusals.add(UserError.of(
@@ -72,7 +72,7 @@ class RuleChecks {
 
     Mono<Prepared> addressChange(RequestMemo memo, Applicant applicant, SubmissionInputs.AddressChangeInput in) {
         return Mono.zip(optional(police.registration(memo, applicant.personId())),
-                        residence(memo, applicant, in, "newAddress"))
+                        residence(memo, applicant, in))
                 .map(t -> {
                     List<UserError> refusals = new ArrayList<>(t.getT2().refusals());
                     if (t.getT1().filter(ResidenceRegistration::active).isEmpty()) {
@@ -159,16 +159,21 @@ class RuleChecks {
                 });
     }
 
-    /** The home and its proof, shared by registration and address change; writes the kinship letter. */
-    private Mono<Prepared> residence(RequestMemo memo, Applicant applicant, ResidenceDeclaration in,
-            String addressField) {
-        return Mono.zip(bdc.eLicenses(memo, applicant.personId()), housing.properties(memo, applicant.personId()),
-                        housing.rentalContracts(memo, applicant.personId()),
-                        optional(bdc.profile(memo, applicant.personId())), guardianNeeded(memo, applicant))
+    /**
+     * The home and its proof, shared by registration and address change; writes the kinship letter. Housing and
+     * e-licenses are only read for the kinds they prove (own or rented home); a relative's home is proven by the
+     * letter and a dormitory by the employer's certificate.
+     */
+    private Mono<Prepared> residence(RequestMemo memo, Applicant applicant, ResidenceDeclaration in) {
+        boolean ownHome = ownHomeType(in.residenceType());
+        String person = applicant.personId();
+        return Mono.zip(ownHome ? bdc.eLicenses(memo, person) : Mono.just(List.<ELicense>of()),
+                        ownHome ? housing.properties(memo, person) : Mono.just(List.<Property>of()),
+                        ownHome ? housing.rentalContracts(memo, person) : Mono.just(List.<RentalContract>of()),
+                        optional(bdc.profile(memo, person)), guardianNeeded(memo, applicant))
                 .map(t -> {
                     List<UserError> refusals = new ArrayList<>(t.getT5());
-                    String proof = ownHomeType(in.residenceType())
-                            ? proof(in, t.getT1(), t.getT2(), t.getT3(), refusals) : null;
+                    String proof = ownHome ? proof(in, t.getT1(), t.getT2(), t.getT3(), refusals) : null;
                     if (!refusals.isEmpty()) {
                         return Prepared.refused(refusals);
                     }

@@ -67,6 +67,7 @@ class SubmissionTests extends MutationTests {
                         .doesNotContain("340102196502170012"));
         assertThat(policePostRequests().get(0).getBodyAsString())
                 .contains("\"relativeIdNumber\":\"340102196502170012\"").contains("\"signatureConfirmed\":true");
+        assertThat(requestsTo(Upstream.HOUSING, "GET", "/.*")).as("a relative's home needs no housing proof").isZero();
     }
 
     @Test
