@@ -2,7 +2,6 @@ package cn.shanghai.residence.gateway.bdc;
 
 import java.util.List;
 
-import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -10,8 +9,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
-import cn.shanghai.residence.gateway.citizen.Citizen;
-import cn.shanghai.residence.gateway.upstream.RequestMemo;
+import cn.shanghai.residence.gateway.person.Citizen;
 
 /** The fields the big-data centre owns: profile, e-licenses and photos. */
 @Controller
@@ -24,23 +22,22 @@ class BdcController {
     }
 
     @SchemaMapping(typeName = "Citizen")
-    Mono<Profile> profile(Citizen citizen, GraphQLContext context) {
-        return bdc.profile(RequestMemo.of(context), citizen.personId());
+    Mono<Profile> profile(Citizen citizen) {
+        return bdc.profile(citizen.personId());
     }
 
     /** All the person's licenses are fetched once and filtered here, so every {@code types} shares one call. */
     @SchemaMapping(typeName = "Citizen")
-    Mono<List<ELicense>> eLicenses(Citizen citizen, @Argument @Nullable List<ELicense.Type> types,
-            GraphQLContext context) {
-        return bdc.eLicenses(RequestMemo.of(context), citizen.personId())
+    Mono<List<ELicense>> eLicenses(Citizen citizen, @Argument @Nullable List<ELicense.Type> types) {
+        return bdc.eLicenses(citizen.personId())
                 .map(licenses -> licenses.stream()
                         .filter(license -> types == null || types.contains(license.type()))
                         .toList());
     }
 
     @SchemaMapping(typeName = "Citizen")
-    Mono<List<Photo>> photos(Citizen citizen, GraphQLContext context) {
-        return bdc.photos(RequestMemo.of(context), citizen.personId());
+    Mono<List<Photo>> photos(Citizen citizen) {
+        return bdc.photos(citizen.personId());
     }
 
     @SchemaMapping(typeName = "ELicense", field = "id")

@@ -3,7 +3,6 @@ package cn.shanghai.residence.gateway.bdc;
 import java.util.List;
 import java.util.function.Predicate;
 
-import graphql.GraphQLContext;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -13,7 +12,6 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import cn.shanghai.residence.gateway.reference.ShanghaiDistrict;
-import cn.shanghai.residence.gateway.upstream.RequestMemo;
 import cn.shanghai.residence.gateway.web.GatewayException;
 
 /** Public query of offline service points, filtered locally from bdc's cached list. */
@@ -28,9 +26,9 @@ class ServiceCenterController {
 
     @QueryMapping
     Mono<List<BdcServiceCenter>> serviceCenters(@Argument @Nullable String district,
-            @Argument @Nullable Boolean acceptsPermitPickup, GraphQLContext context) {
+            @Argument @Nullable Boolean acceptsPermitPickup) {
         Predicate<BdcServiceCenter> inDistrict = districtFilter(district);
-        return bdc.serviceCenters(RequestMemo.of(context)).map(centers -> centers.stream()
+        return bdc.serviceCenters().map(centers -> centers.stream()
                 .filter(inDistrict)
                 .filter(c -> acceptsPermitPickup == null || c.acceptsPermitPickup() == acceptsPermitPickup)
                 .toList());

@@ -2,7 +2,6 @@ package cn.shanghai.residence.gateway.citizen;
 
 import java.util.List;
 
-import graphql.GraphQLContext;
 import graphql.execution.DataFetcherResult;
 import graphql.schema.DataFetchingEnvironment;
 import reactor.core.publisher.Mono;
@@ -11,11 +10,10 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
+import cn.shanghai.residence.gateway.person.Citizen;
 import cn.shanghai.residence.gateway.police.Dependent;
 import cn.shanghai.residence.gateway.police.PoliceService;
 import cn.shanghai.residence.gateway.security.CurrentPerson;
-import cn.shanghai.residence.gateway.upstream.RequestMemo;
-import cn.shanghai.residence.gateway.web.GraphQlErrors;
 
 /** The aggregate root {@code me} and its composed fields: journey, reminders, dependents. */
 @Controller
@@ -35,29 +33,28 @@ class CitizenController {
     }
 
     @SchemaMapping
-    Mono<DataFetcherResult<Journey>> journey(Citizen citizen, GraphQLContext context, DataFetchingEnvironment env) {
-        return facts.forJourney(RequestMemo.of(context), citizen.personId())
+    Mono<DataFetcherResult<Journey>> journey(Citizen citizen, DataFetchingEnvironment env) {
+        return facts.forJourney(citizen.personId())
                 .map(partial -> withGaps(JourneyRules.journey(partial.value()), partial, env));
     }
 
     @SchemaMapping
-    Mono<DataFetcherResult<List<Reminder>>> reminders(Citizen citizen, GraphQLContext context,
-            DataFetchingEnvironment env) {
-        return facts.forReminders(RequestMemo.of(context), citizen.personId())
+    Mono<DataFetcherResult<List<Reminder>>> reminders(Citizen citizen, DataFetchingEnvironment env) {
+        return facts.forReminders(citizen.personId())
                 .map(partial -> withGaps(ReminderRules.reminders(partial.value()), partial, env));
     }
 
     private static <T> DataFetcherResult<T> withGaps(T value, Partial<?> partial, DataFetchingEnvironment env) {
         return DataFetcherResult.<T>newResult()
                 .data(value)
-                .errors(partial.gaps().stream().map(gap -> GraphQlErrors.of(gap, env)).toList())
+                .errors(partial.gaps().stream().map(gap -> gap.toGraphQlError(env)).toList())
                 .build();
     }
 
     /** Minors in the person's guardianship, as police records it; their sections are fetched like the guardian's. */
     @SchemaMapping
-    Mono<List<Citizen>> dependents(Citizen citizen, GraphQLContext context) {
-        return police.dependents(RequestMemo.of(context), citizen.personId())
+    Mono<List<Citizen>> dependents(Citizen citizen) {
+        return police.dependents(citizen.personId())
                 .map(dependents -> dependents.stream().map(Dependent::personId).map(Citizen::new).toList());
     }
 }

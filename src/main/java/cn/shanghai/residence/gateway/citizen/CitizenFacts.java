@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import cn.shanghai.residence.gateway.bdc.Photo;
+import cn.shanghai.residence.gateway.housing.HousingRecords;
 import cn.shanghai.residence.gateway.housing.Property;
 import cn.shanghai.residence.gateway.housing.RentalContract;
 import cn.shanghai.residence.gateway.police.Application;
@@ -27,7 +28,7 @@ public record CitizenFacts(LocalDate today, @Nullable ResidenceRegistration regi
         Map<String, Shipment> shipments) {
 
     /** Registration that is in force, if any. */
-    Optional<ResidenceRegistration> activeRegistration() {
+    public Optional<ResidenceRegistration> activeRegistration() {
         return Optional.ofNullable(registration).filter(ResidenceRegistration::active);
     }
 
@@ -42,25 +43,27 @@ public record CitizenFacts(LocalDate today, @Nullable ResidenceRegistration regi
         return photos.stream().anyMatch(Photo::compliant);
     }
 
+    /** The homes on file, which say what proves residence. */
+    public HousingRecords housing() {
+        return new HousingRecords(properties, rentalContracts);
+    }
+
     boolean hasResidentialProof() {
-        return properties.stream().anyMatch(Property::residential)
-                || rentalContracts.stream().anyMatch(c -> c.provesResidenceOn(today));
+        return housing().provesResidenceOn(today);
     }
 
     /** Housing on file, but none of it residential (an office, a shop), whether owned or rented. */
     boolean onlyNonResidentialHousing() {
-        boolean nonResidential = properties.stream().anyMatch(p -> !p.residential())
-                || rentalContracts.stream().anyMatch(c -> c.usage() != null && !c.usage().residential());
-        return nonResidential && !hasResidentialProof();
+        return housing().onlyNonResidentialOn(today);
     }
 
     /** A valid permit whose endorsement date has already passed. */
-    boolean permitLapsed() {
+    public boolean permitLapsed() {
         return permit != null && permit.status() == ResidencePermit.Status.VALID
                 && permit.validUntil().isBefore(today);
     }
 
-    boolean minor() {
+    public boolean minor() {
         return Guardianship.needsGuardian(birthDate, today);
     }
 

@@ -24,7 +24,6 @@ import cn.shanghai.residence.gateway.police.Application;
 import cn.shanghai.residence.gateway.police.PoliceService;
 import cn.shanghai.residence.gateway.postal.PostalService;
 import cn.shanghai.residence.gateway.postal.Shipment;
-import cn.shanghai.residence.gateway.upstream.RequestMemo;
 import cn.shanghai.residence.gateway.upstream.UpstreamFailure;
 
 /**
@@ -53,16 +52,16 @@ class CitizenFactsGatherer {
      * Police, housing and bdc facts: what the journey needs. Police and housing decide the stage, so their
      * failure fails the journey; photos and the birth date only refine it, so without them it is partial.
      */
-    Mono<Partial<CitizenFacts>> forJourney(RequestMemo memo, String personId) {
+    Mono<Partial<CitizenFacts>> forJourney(String personId) {
         List<UpstreamFailure> gaps = new CopyOnWriteArrayList<>();
         return Mono.zip(
-                        optional(police.registration(memo, personId)),
-                        optional(police.permit(memo, personId)),
-                        police.applications(memo, personId),
-                        housing.properties(memo, personId),
-                        housing.rentalContracts(memo, personId),
-                        orGap(bdc.photos(memo, personId), List.<Photo>of(), gaps),
-                        orGap(optional(bdc.profile(memo, personId)), Optional.<Profile>empty(), gaps))
+                        optional(police.registration(personId)),
+                        optional(police.permit(personId)),
+                        police.applications(personId),
+                        housing.properties(personId),
+                        housing.rentalContracts(personId),
+                        orGap(bdc.photos(personId), List.<Photo>of(), gaps),
+                        orGap(optional(bdc.profile(personId)), Optional.<Profile>empty(), gaps))
                 .map(t -> new Partial<>(new CitizenFacts(LocalDate.now(clock), t.getT1().orElse(null),
                         t.getT2().orElse(null), t.getT3(), t.getT4(), t.getT5(), t.getT6(),
                         t.getT7().map(Profile::birthDate).orElse(null), Map.of()), List.copyOf(gaps)));
@@ -72,15 +71,15 @@ class CitizenFactsGatherer {
      * Police, housing and postal facts: what the reminders need. Without EMS, only the delivery updates are
      * missing, so the other reminders still arrive.
      */
-    Mono<Partial<CitizenFacts>> forReminders(RequestMemo memo, String personId) {
+    Mono<Partial<CitizenFacts>> forReminders(String personId) {
         List<UpstreamFailure> gaps = new CopyOnWriteArrayList<>();
-        Mono<List<Application>> applications = police.applications(memo, personId);
+        Mono<List<Application>> applications = police.applications(personId);
         return Mono.zip(
-                        optional(police.registration(memo, personId)),
-                        optional(police.permit(memo, personId)),
+                        optional(police.registration(personId)),
+                        optional(police.permit(personId)),
                         applications,
-                        housing.rentalContracts(memo, personId),
-                        applications.flatMap(list -> orGap(postal.shipments(memo, trackingNumbers(list)),
+                        housing.rentalContracts(personId),
+                        applications.flatMap(list -> orGap(postal.shipments(trackingNumbers(list)),
                                 Map.<String, Shipment>of(), gaps)))
                 .map(t -> new Partial<>(new CitizenFacts(LocalDate.now(clock), t.getT1().orElse(null),
                         t.getT2().orElse(null), t.getT3(), List.<Property>of(), t.getT4(), List.<Photo>of(), null,
@@ -94,11 +93,8 @@ class CitizenFactsGatherer {
         });
     }
 
-    /**
-     * The tracking numbers of all the person's postal deliveries: looking them all up at once lets the reminders
-     * and every {@code Delivery.shipment} field share one bulk call.
-     */
-    static Set<String> trackingNumbers(List<Application> applications) {
+    /** The tracking numbers of all the person's postal deliveries, looked up together in one bulk call. */
+    private static Set<String> trackingNumbers(List<Application> applications) {
         return applications.stream()
                 .map(Application::delivery)
                 .filter(Objects::nonNull)

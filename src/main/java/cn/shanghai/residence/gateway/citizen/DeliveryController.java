@@ -1,8 +1,8 @@
 package cn.shanghai.residence.gateway.citizen;
 
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
-import graphql.GraphQLContext;
+import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -11,58 +11,41 @@ import org.springframework.stereotype.Controller;
 import cn.shanghai.residence.gateway.bdc.BdcService;
 import cn.shanghai.residence.gateway.bdc.BdcServiceCenter;
 import cn.shanghai.residence.gateway.police.Application;
-import cn.shanghai.residence.gateway.police.PoliceService;
-import cn.shanghai.residence.gateway.postal.PostalService;
 import cn.shanghai.residence.gateway.postal.Shipment;
-import cn.shanghai.residence.gateway.upstream.RequestMemo;
 
 /**
  * How a card reaches the person, composed from police (the delivery), bdc (the pick-up centre) and EMS (the
- * tracking). Tracking of all the person's parcels is one bulk look-up per request, never one call per parcel.
+ * tracking). Each parcel is looked up by its own tracking number through a DataLoader, so all the parcels a query
+ * shows cost one EMS call per 50 numbers, never one call per parcel.
  */
 @Controller
 class DeliveryController {
 
-    private final PoliceService police;
     private final BdcService bdc;
-    private final PostalService postal;
 
-    DeliveryController(PoliceService police, BdcService bdc, PostalService postal) {
-        this.police = police;
+    DeliveryController(BdcService bdc) {
         this.bdc = bdc;
-        this.postal = postal;
-    }
-
-    @SchemaMapping(typeName = "Application")
-    ApplicationDelivery delivery(Application application) {
-        return application.delivery() == null ? null
-                : new ApplicationDelivery(application.personId(), application.delivery());
     }
 
     @SchemaMapping(typeName = "Delivery")
-    Mono<BdcServiceCenter> serviceCenter(ApplicationDelivery delivery, GraphQLContext context) {
-        String centerId = delivery.delivery().serviceCenterId();
+    String trackingNumber(Application.Delivery delivery) {
+        return delivery.trackingNo();
+    }
+
+    @SchemaMapping(typeName = "Delivery")
+    Mono<BdcServiceCenter> serviceCenter(Application.Delivery delivery) {
+        String centerId = delivery.serviceCenterId();
         if (centerId == null) {
             return Mono.empty();
         }
-        return bdc.serviceCenters(RequestMemo.of(context)).flatMap(centers -> Mono.justOrEmpty(centers.stream()
+        return bdc.serviceCenters().flatMap(centers -> Mono.justOrEmpty(centers.stream()
                 .filter(center -> centerId.equals(center.centerId()))
                 .findFirst()));
     }
 
     @SchemaMapping(typeName = "Delivery")
-    Mono<Shipment> shipment(ApplicationDelivery delivery, GraphQLContext context) {
-        String trackingNo = delivery.trackingNumber();
-        if (trackingNo == null) {
-            return Mono.empty();
-        }
-        RequestMemo memo = RequestMemo.of(context);
-        return police.applications(memo, delivery.personId())
-                .flatMap(applications -> {
-                    Set<String> trackingNumbers = CitizenFactsGatherer.trackingNumbers(applications);
-                    trackingNumbers.add(trackingNo);
-                    return postal.shipments(memo, trackingNumbers);
-                })
-                .flatMap(shipments -> Mono.justOrEmpty(shipments.get(trackingNo)));
+    CompletableFuture<Shipment> shipment(Application.Delivery delivery, DataLoader<String, Shipment> shipments) {
+        return delivery.trackingNo() == null ? CompletableFuture.completedFuture(null)
+                : shipments.load(delivery.trackingNo());
     }
 }

@@ -13,6 +13,7 @@ import cn.shanghai.residence.gateway.citizen.Journey.Stage;
 import cn.shanghai.residence.gateway.police.Application;
 import cn.shanghai.residence.gateway.police.ResidencePermit;
 import cn.shanghai.residence.gateway.police.ResidenceRegistration;
+import cn.shanghai.residence.gateway.reference.Guardianship;
 
 /**
  * The service's rules (DESIGN.md §2) turned into a journey: the stage a person is in, what they can do next and
@@ -36,8 +37,7 @@ final class JourneyRules {
                         + contract.startDate().plusDays(30),
                 null)));
         if (facts.minor()) {
-            blockers.add(new Blocker(BlockerCode.GUARDIAN_REQUIRED,
-                    "未满16周岁，须由监护人代为申请 / Under 16: a guardian applies on your behalf"));
+            blockers.add(new Blocker(BlockerCode.GUARDIAN_REQUIRED, Guardianship.RULE));
         }
         LocalDate eligibleFrom = facts.activeRegistration().map(ResidenceRegistration::eligibleFrom).orElse(null);
         return new Journey(stage, eligibleFrom, List.copyOf(actions), List.copyOf(blockers));

@@ -3,7 +3,6 @@ package cn.shanghai.residence.gateway.housing;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import graphql.GraphQLContext;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
@@ -12,9 +11,8 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import cn.shanghai.residence.gateway.bdc.ELicense;
-import cn.shanghai.residence.gateway.citizen.Citizen;
+import cn.shanghai.residence.gateway.person.Citizen;
 import cn.shanghai.residence.gateway.security.CurrentPerson;
-import cn.shanghai.residence.gateway.upstream.RequestMemo;
 
 /** The fields the housing authority owns: properties and rental contracts, with their e-licenses. */
 @Controller
@@ -27,13 +25,13 @@ class HousingController {
     }
 
     @SchemaMapping(typeName = "Citizen")
-    Mono<List<Property>> properties(Citizen citizen, GraphQLContext context) {
-        return housing.properties(RequestMemo.of(context), citizen.personId());
+    Mono<List<Property>> properties(Citizen citizen) {
+        return housing.properties(citizen.personId());
     }
 
     @SchemaMapping(typeName = "Citizen")
-    Mono<List<RentalContract>> rentalContracts(Citizen citizen, GraphQLContext context) {
-        return housing.rentalContracts(RequestMemo.of(context), citizen.personId());
+    Mono<List<RentalContract>> rentalContracts(Citizen citizen) {
+        return housing.rentalContracts(citizen.personId());
     }
 
     @MutationMapping

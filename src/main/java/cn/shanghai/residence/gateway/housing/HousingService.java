@@ -7,7 +7,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
-import cn.shanghai.residence.gateway.upstream.RequestMemo;
 import cn.shanghai.residence.gateway.upstream.Upstream;
 import cn.shanghai.residence.gateway.upstream.UpstreamClientFactory;
 import cn.shanghai.residence.gateway.upstream.UpstreamFailures;
@@ -31,12 +30,12 @@ public class HousingService {
                 client::rentalContracts);
     }
 
-    public Mono<List<Property>> properties(RequestMemo memo, String personId) {
-        return properties.get(memo, personId).defaultIfEmpty(List.of());
+    public Mono<List<Property>> properties(String personId) {
+        return properties.get(personId).defaultIfEmpty(List.of());
     }
 
-    public Mono<List<RentalContract>> rentalContracts(RequestMemo memo, String personId) {
-        return rentalContracts.get(memo, personId).defaultIfEmpty(List.of());
+    public Mono<List<RentalContract>> rentalContracts(String personId) {
+        return rentalContracts.get(personId).defaultIfEmpty(List.of());
     }
 
     /** A fresh hand-off into the housing system's filing flow; a new session each time, so never cached. */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-import graphql.GraphQLContext;
 import org.dataloader.DataLoader;
 import reactor.core.publisher.Mono;
 
@@ -15,10 +14,9 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import cn.shanghai.residence.gateway.bdc.ELicense;
-import cn.shanghai.residence.gateway.citizen.Citizen;
+import cn.shanghai.residence.gateway.person.Citizen;
 import cn.shanghai.residence.gateway.reference.Ids;
 import cn.shanghai.residence.gateway.security.CurrentPerson;
-import cn.shanghai.residence.gateway.upstream.RequestMemo;
 import cn.shanghai.residence.gateway.web.ErrorCode;
 import cn.shanghai.residence.gateway.web.GatewayException;
 
@@ -33,19 +31,19 @@ class PoliceController {
     }
 
     @SchemaMapping(typeName = "Citizen")
-    Mono<ResidenceRegistration> residenceRegistration(Citizen citizen, GraphQLContext context) {
-        return police.registration(RequestMemo.of(context), citizen.personId());
+    Mono<ResidenceRegistration> residenceRegistration(Citizen citizen) {
+        return police.registration(citizen.personId());
     }
 
     @SchemaMapping(typeName = "Citizen")
-    Mono<ResidencePermit> residencePermit(Citizen citizen, GraphQLContext context) {
-        return police.permit(RequestMemo.of(context), citizen.personId());
+    Mono<ResidencePermit> residencePermit(Citizen citizen) {
+        return police.permit(citizen.personId());
     }
 
     /** Newest first; OPEN is filtered here so that one upstream call serves every scope. */
     @SchemaMapping(typeName = "Citizen")
-    Mono<List<Application>> applications(Citizen citizen, @Argument ApplicationScope scope, GraphQLContext context) {
-        return police.applications(RequestMemo.of(context), citizen.personId())
+    Mono<List<Application>> applications(Citizen citizen, @Argument ApplicationScope scope) {
+        return police.applications(citizen.personId())
                 .map(applications -> applications.stream()
                         .filter(a -> scope != ApplicationScope.OPEN || a.open())
                         .sorted(Comparator.comparing(Application::submittedAt).reversed())
@@ -57,15 +55,14 @@ class PoliceController {
      * answer never tells whether an id exists.
      */
     @QueryMapping
-    Mono<Application> application(@Argument String id, GraphQLContext context) {
+    Mono<Application> application(@Argument String id) {
         if (!Ids.safe(id)) {
             return Mono.error(GatewayException.badUserInput(
                     "申请编号格式不正确 / id must be 1-64 letters, digits, '.', '_' or '-'"));
         }
-        RequestMemo memo = RequestMemo.of(context);
         return CurrentPerson.id().flatMap(me -> Mono.zip(
-                        police.application(memo, id).map(Optional::of).defaultIfEmpty(Optional.empty()),
-                        police.dependents(memo, me))
+                        police.application(id).map(Optional::of).defaultIfEmpty(Optional.empty()),
+                        police.dependents(me))
                 .flatMap(found -> Mono.justOrEmpty(found.getT1()
                         .filter(application -> mayRead(me, found.getT2(), application.personId()))))
                 .switchIfEmpty(Mono.error(() -> new GatewayException(ErrorCode.NOT_FOUND,

@@ -6,7 +6,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
-import cn.shanghai.residence.gateway.upstream.RequestMemo;
 import cn.shanghai.residence.gateway.upstream.Upstream;
 import cn.shanghai.residence.gateway.upstream.UpstreamClientFactory;
 import cn.shanghai.residence.gateway.upstream.UpstreamResource;
@@ -36,27 +35,27 @@ public class PoliceService {
     }
 
     /** Empty when the person was never registered. */
-    public Mono<ResidenceRegistration> registration(RequestMemo memo, String personId) {
-        return registration.get(memo, personId);
+    public Mono<ResidenceRegistration> registration(String personId) {
+        return registration.get(personId);
     }
 
     /** Empty when the person holds no permit. */
-    public Mono<ResidencePermit> permit(RequestMemo memo, String personId) {
-        return permit.get(memo, personId);
+    public Mono<ResidencePermit> permit(String personId) {
+        return permit.get(personId);
     }
 
     /** All the person's applications, open and closed; callers filter, so one call serves every scope. */
-    public Mono<List<Application>> applications(RequestMemo memo, String personId) {
-        return applications.get(memo, personId).defaultIfEmpty(List.of());
+    public Mono<List<Application>> applications(String personId) {
+        return applications.get(personId).defaultIfEmpty(List.of());
     }
 
     /** One application by id, whoever owns it: callers must check {@link Application#personId()}. */
-    public Mono<Application> application(RequestMemo memo, String applicationId) {
-        return application.get(memo, applicationId);
+    public Mono<Application> application(String applicationId) {
+        return application.get(applicationId);
     }
 
-    public Mono<List<Dependent>> dependents(RequestMemo memo, String personId) {
-        return dependents.get(memo, personId).defaultIfEmpty(List.of());
+    public Mono<List<Dependent>> dependents(String personId) {
+        return dependents.get(personId).defaultIfEmpty(List.of());
     }
 
     /**

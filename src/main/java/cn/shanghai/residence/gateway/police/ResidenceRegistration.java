@@ -15,9 +15,24 @@ public record ResidenceRegistration(@NotBlank String registrationNo, @NotNull St
 
     public enum Status { ACTIVE, CANCELLED }
 
-    /** The five kinds of residence (住所种类). */
+    /** The five kinds of residence (住所种类), and what proves each. */
     public enum ResidenceType {
-        OWN_PROPERTY, RENTED_HOUSING, RELATIVE_PROPERTY, RELATIVE_RENTED_HOUSING, COLLECTIVE_DORMITORY
+        OWN_PROPERTY, RENTED_HOUSING, RELATIVE_PROPERTY, RELATIVE_RENTED_HOUSING, COLLECTIVE_DORMITORY;
+
+        /** The applicant's own home: proven by their own property certificate or filed contract on file. */
+        public boolean ownHome() {
+            return this == OWN_PROPERTY || this == RENTED_HOUSING;
+        }
+
+        /** A relative's home: needs the signed kinship commitment letter (亲属关系承诺书). */
+        public boolean relativesHome() {
+            return this == RELATIVE_PROPERTY || this == RELATIVE_RENTED_HOUSING;
+        }
+
+        /** A collective dormitory: needs the employer's dormitory certificate (集体宿舍证明). */
+        public boolean dormitory() {
+            return this == COLLECTIVE_DORMITORY;
+        }
     }
 
     public boolean active() {

@@ -7,6 +7,9 @@ public final class Guardianship {
 
     public static final int AGE = 16;
 
+    /** Why a resident under 16 cannot apply themselves, as the journey and the mutations say it. */
+    public static final String RULE = "未满16周岁，须由监护人代为申请 / Under 16: a guardian applies on your behalf";
+
     private Guardianship() {
     }
 

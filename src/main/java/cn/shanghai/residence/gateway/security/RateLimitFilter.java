@@ -19,7 +19,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import cn.shanghai.residence.gateway.web.ErrorCode;
-import cn.shanghai.residence.gateway.web.GraphQlErrorResponses;
+import cn.shanghai.residence.gateway.web.RequestRefusals;
 
 /**
  * Limits each person's requests to {@code /graphql} (after sign-in has been checked, so the person is known):
@@ -57,7 +57,7 @@ class RateLimitFilter implements WebFilter {
                     }
                     long seconds = Math.max(1, (waitMillis + 999) / 1000);
                     exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
-                    return GraphQlErrorResponses.write(exchange, HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RATE_LIMITED,
+                    return RequestRefusals.write(exchange, HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RATE_LIMITED,
                             "请求过于频繁，请 " + seconds + " 秒后再试 / Too many requests; retry in " + seconds + " s",
                             Map.of("retryable", true, "retryAfterSeconds", seconds));
                 });

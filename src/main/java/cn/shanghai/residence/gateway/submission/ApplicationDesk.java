@@ -1,22 +1,20 @@
 package cn.shanghai.residence.gateway.submission;
 
-import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
 
-import io.github.resilience4j.bulkhead.BulkheadFullException;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
-import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 import cn.shanghai.residence.gateway.bdc.BdcService;
@@ -26,13 +24,13 @@ import cn.shanghai.residence.gateway.police.PoliceService;
 import cn.shanghai.residence.gateway.police.SubmittedApplication;
 import cn.shanghai.residence.gateway.security.CurrentPerson;
 import cn.shanghai.residence.gateway.submission.UserError.Code;
-import cn.shanghai.residence.gateway.upstream.RequestMemo;
 import cn.shanghai.residence.gateway.upstream.Upstream;
 import cn.shanghai.residence.gateway.upstream.UpstreamFailures;
+import cn.shanghai.residence.gateway.upstream.UpstreamStatus;
 
 /**
- * Where every application mutation goes through the same steps: validate the input (nothing upstream on
- * failure), resolve who applies, look the idempotency key up, check the service's rules, submit once to police
+ * The one path of every application mutation: validate the input (nothing upstream on failure), resolve who
+ * applies, claim the idempotency key, gather the facts the kind needs, apply its rules, submit once to police
  * with a person-scoped Idempotency-Key, turn police's answer into the payload, and forget the person's cached
  * data after a success. A POST is never repeated here: if police does not answer, the outcome is unknown.
  */
@@ -41,28 +39,30 @@ class ApplicationDesk {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private final SubmissionFactsGatherer facts;
     private final PoliceService police;
     private final BdcService bdc;
     private final IdempotencyStore idempotency;
+    private final Clock clock;
 
-    ApplicationDesk(PoliceService police, BdcService bdc, IdempotencyStore idempotency) {
+    ApplicationDesk(SubmissionFactsGatherer facts, PoliceService police, BdcService bdc,
+            IdempotencyStore idempotency, Clock clock) {
+        this.facts = facts;
         this.police = police;
         this.bdc = bdc;
         this.idempotency = idempotency;
+        this.clock = clock;
     }
 
-    /** One application from a validated input; {@code prepare} applies the kind's rules and builds the form. */
-    Mono<ApplicationPayload> submit(RequestMemo memo, Application.Kind kind, Object input, String idempotencyKey,
-            String forPersonId, List<UserError> invalid, Function<Applicant, Mono<Prepared>> prepare) {
+    Mono<ApplicationPayload> submit(ApplicationInput input) {
+        List<UserError> invalid = input.validate(new InputValidation(LocalDate.now(clock))
+                .common(input.idempotencyKey(), input.forPersonId())).errors();
         if (!invalid.isEmpty()) {
             return Mono.just(ApplicationPayload.refused(invalid));
         }
-        return CurrentPerson.id().flatMap(caller -> applicant(memo, caller, forPersonId)
-                .flatMap(applicant -> idempotency.<Outcome>once(caller, idempotencyKey, fingerprint(kind, input),
-                                () -> prepare.apply(applicant).flatMap(prepared -> prepared.refusals().isEmpty()
-                                        ? post(kind, applicant, idempotencyKey, prepared)
-                                        : Mono.just(Outcome.forgotten(ApplicationPayload.refused(prepared.refusals())))),
-                                Outcome::remember)
+        return CurrentPerson.id().flatMap(caller -> applicant(caller, input.forPersonId())
+                .flatMap(applicant -> idempotency.<Outcome>once(caller, input.idempotencyKey(), fingerprint(input),
+                                () -> apply(input, applicant), Outcome::remember)
                         .map(Outcome::payload)
                         .onErrorResume(IdempotencyStore.KeyReused.class, reused -> Mono.just(ApplicationPayload.refused(
                                 UserError.at(Code.IDEMPOTENCY_KEY_REUSED, "该幂等键已用于其他申请内容 / This "
@@ -72,73 +72,64 @@ class ApplicationDesk {
     }
 
     /** The caller, or a minor police lists in the caller's guardianship; anyone else is "not found". */
-    private Mono<Applicant> applicant(RequestMemo memo, String caller, String forPersonId) {
+    private Mono<Applicant> applicant(String caller, @Nullable String forPersonId) {
         if (forPersonId == null || forPersonId.equals(caller)) {
             return Mono.just(new Applicant(caller, caller));
         }
-        return police.dependents(memo, caller).flatMap(dependents -> dependents.stream()
+        return police.dependents(caller).flatMap(dependents -> dependents.stream()
                 .anyMatch(d -> forPersonId.equals(d.personId()))
                 ? Mono.just(new Applicant(caller, forPersonId)) : Mono.empty());
     }
 
-    private Mono<Outcome> post(Application.Kind kind, Applicant applicant, String key, Prepared prepared) {
-        ApplicationRequest request = new ApplicationRequest(kind, applicant.personId(), prepared.form());
-        return police.submit(upstreamKey(applicant.callerId(), key), request)
+    private Mono<Outcome> apply(ApplicationInput input, Applicant applicant) {
+        return facts.gather(applicant, input.needs()).flatMap(gathered -> {
+            List<UserError> refusals = input.refusals(gathered, applicant);
+            return refusals.isEmpty() ? post(input, applicant, input.form(gathered, applicant))
+                    : Mono.just(Outcome.forgotten(ApplicationPayload.refused(refusals)));
+        });
+    }
+
+    private Mono<Outcome> post(ApplicationInput input, Applicant applicant, PoliceForm form) {
+        ApplicationRequest request = new ApplicationRequest(input.kind(), applicant.personId(), form.payload());
+        return police.submit(upstreamKey(applicant.callerId(), input.idempotencyKey()), request)
                 .map(created -> {
                     police.forget(applicant.personId());
                     bdc.forget(applicant.personId());
-                    return Outcome.remembered(new ApplicationPayload(application(kind, applicant, created, prepared),
-                            List.of(), false, deliveryFee(prepared), prepared.kinshipCommitment()));
+                    return Outcome.remembered(new ApplicationPayload(application(input.kind(), applicant, created,
+                            form), List.of(), false, form.deliveryFee(), form.kinshipCommitment()));
                 })
-                .onErrorResume(error -> refusalOrUnknown(error, prepared));
+                .onErrorResume(error -> refusalOrUnknown(error, form));
     }
 
-    private static Mono<Outcome> refusalOrUnknown(Throwable error, Prepared prepared) {
-        if (error instanceof WebClientResponseException response) {
-            int status = response.getStatusCode().value();
-            if (status == 409 || status == 422) {
-                return Mono.just(Outcome.remembered(ApplicationPayload.refused(PoliceRefusals.of(status,
-                        response.getResponseBodyAsString()))));
-            }
-            if (status >= 400 && status < 500 && status != 429) {
-                return Mono.error(UpstreamFailures.classify(Upstream.POLICE, error));
-            }
+    /** Police's refusal, a failure that left nothing behind, or an outcome nobody can know yet. */
+    private static Mono<Outcome> refusalOrUnknown(Throwable error, PoliceForm form) {
+        UpstreamStatus status = UpstreamStatus.of(error).orElse(null);
+        if (status == UpstreamStatus.REFUSED) {
+            WebClientResponseException response = (WebClientResponseException) error;
+            return Mono.just(Outcome.remembered(ApplicationPayload.refused(PoliceRefusals.of(
+                    response.getStatusCode().value(), response.getResponseBodyAsString()))));
         }
-        if (neverSent(error)) {
+        if (status == UpstreamStatus.CLIENT_ERROR || UpstreamFailures.neverSent(error)) {
             return Mono.error(UpstreamFailures.classify(Upstream.POLICE, error));
         }
         return Mono.just(Outcome.forgotten(new ApplicationPayload(null, List.of(UserError.of(Code.OUTCOME_UNKNOWN,
                 "公安系统未及时答复，申请可能已提交；使用同一幂等键重试是安全的，不会重复申请 / Police did not answer in "
                         + "time: the application may exist. Retrying with the same idempotencyKey is safe.")),
-                true, deliveryFee(prepared), prepared.kinshipCommitment())));
-    }
-
-    /** Failures that happen before the request leaves: retrying later is safe, and nothing was created. */
-    private static boolean neverSent(Throwable error) {
-        if (error instanceof CallNotPermittedException || error instanceof BulkheadFullException) {
-            return true;
-        }
-        return error instanceof WebClientRequestException request
-                && request.getMostSpecificCause() instanceof ConnectException;
+                true, form.deliveryFee(), form.kinshipCommitment())));
     }
 
     private static Application application(Application.Kind kind, Applicant applicant, SubmittedApplication created,
-            Prepared prepared) {
+            PoliceForm form) {
         return new Application(created.applicationId(), applicant.personId(), kind, created.status(),
-                created.submittedAt(), created.submittedAt(), prepared.delivery(), null,
+                created.submittedAt(), created.submittedAt(), form.delivery(), null,
                 List.of(new Application.Event(created.submittedAt(), created.status(), "网上申请已提交 / Submitted online")));
     }
 
-    private static Double deliveryFee(Prepared prepared) {
-        return prepared.delivery() != null && prepared.delivery().method() == Application.DeliveryMethod.POSTAL
-                ? RuleChecks.DELIVERY_FEE_FEN / 100.0 : null;
-    }
-
     /** What the key protects: the mutation and its whole input except the key itself. */
-    private static String fingerprint(Application.Kind kind, Object input) {
+    private static String fingerprint(ApplicationInput input) {
         Map<String, Object> fields = JSON.convertValue(input, Map.class);
         fields.remove("idempotencyKey");
-        return sha256(kind + "\n" + JSON.writeValueAsString(new TreeMap<>(fields)));
+        return sha256(input.kind() + "\n" + JSON.writeValueAsString(new TreeMap<>(fields)));
     }
 
     /** The key police sees: scoped to the caller, so two residents' keys never collide upstream. */

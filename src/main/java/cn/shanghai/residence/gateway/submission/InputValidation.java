@@ -62,11 +62,10 @@ final class InputValidation {
             refuse(Code.NOT_FOUND, "未找到该电子证照 / No e-license with this id", "proofLicenseId");
         }
         ResidenceType type = declaration.residenceType();
-        boolean relative = type == ResidenceType.RELATIVE_PROPERTY || type == ResidenceType.RELATIVE_RENTED_HOUSING;
-        if (relative) {
+        if (type != null && type.relativesHome()) {
             kinship(declaration.kinshipCommitment());
         }
-        if (type == ResidenceType.COLLECTIVE_DORMITORY) {
+        if (type != null && type.dormitory()) {
             var certificate = declaration.dormitoryCertificate();
             if (certificate == null) {
                 refuse(Code.DORMITORY_CERTIFICATE_REQUIRED, "居住单位集体宿舍的，须提供单位出具的集体宿舍证明 / A "

@@ -10,7 +10,7 @@ class SubmissionConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(IdempotencyStore.class)
-    IdempotencyStore idempotencyStore(SubmissionProperties properties) {
+    IdempotencyStore idempotencyStore(IdempotencyProperties properties) {
         return new InMemoryIdempotencyStore(properties.ttl(), properties.maximumKeys());
     }
 }

@@ -1,91 +1,55 @@
 package cn.shanghai.residence.gateway.submission;
 
-import java.time.Clock;
-import java.time.LocalDate;
-
-import graphql.GraphQLContext;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.stereotype.Controller;
 
-import cn.shanghai.residence.gateway.police.Application.Kind;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.AddressChangeInput;
-import cn.shanghai.residence.gateway.submission.SubmissionInputs.PermitLossInput;
+import cn.shanghai.residence.gateway.submission.SubmissionInputs.LossCancelInput;
+import cn.shanghai.residence.gateway.submission.SubmissionInputs.LossReportInput;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.PhotoChoiceInput;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.ResidencePermitInput;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.ResidenceRegistrationInput;
-import cn.shanghai.residence.gateway.upstream.RequestMemo;
 
-/** The six application mutations: each validates its input, then hands it to the {@link ApplicationDesk}. */
+/** The six application mutations: each binds its input, whose type says what differs, and hands it to the desk. */
 @Controller
 class SubmissionController {
 
     private final ApplicationDesk desk;
-    private final RuleChecks rules;
-    private final Clock clock;
 
-    SubmissionController(ApplicationDesk desk, RuleChecks rules, Clock clock) {
+    SubmissionController(ApplicationDesk desk) {
         this.desk = desk;
-        this.rules = rules;
-        this.clock = clock;
     }
 
     @MutationMapping
-    Mono<ApplicationPayload> submitResidenceRegistration(@Argument ResidenceRegistrationInput input,
-            GraphQLContext context) {
-        RequestMemo memo = RequestMemo.of(context);
-        return desk.submit(memo, Kind.RESIDENCE_REGISTRATION, input, input.idempotencyKey(), input.forPersonId(),
-                validation().common(input.idempotencyKey(), input.forPersonId()).declaration(input, "address")
-                        .mobile(input.mobile(), "mobile").errors(),
-                applicant -> rules.registration(memo, applicant, input));
+    Mono<ApplicationPayload> submitResidenceRegistration(@Argument ResidenceRegistrationInput input) {
+        return desk.submit(input);
     }
 
     @MutationMapping
-    Mono<ApplicationPayload> applyForResidencePermit(@Argument ResidencePermitInput input, GraphQLContext context) {
-        RequestMemo memo = RequestMemo.of(context);
-        return desk.submit(memo, Kind.RESIDENCE_PERMIT_NEW, input, input.idempotencyKey(), input.forPersonId(),
-                validation().common(input.idempotencyKey(), input.forPersonId()).photo(input.photoId())
-                        .delivery(input.delivery()).errors(),
-                applicant -> rules.permit(memo, applicant, input));
+    Mono<ApplicationPayload> applyForResidencePermit(@Argument ResidencePermitInput input) {
+        return desk.submit(input);
     }
 
     @MutationMapping
-    Mono<ApplicationPayload> changeRegistrationAddress(@Argument AddressChangeInput input, GraphQLContext context) {
-        RequestMemo memo = RequestMemo.of(context);
-        return desk.submit(memo, Kind.REGISTRATION_ADDRESS_CHANGE, input, input.idempotencyKey(),
-                input.forPersonId(),
-                validation().common(input.idempotencyKey(), input.forPersonId()).declaration(input, "newAddress")
-                        .errors(),
-                applicant -> rules.addressChange(memo, applicant, input));
+    Mono<ApplicationPayload> changeRegistrationAddress(@Argument AddressChangeInput input) {
+        return desk.submit(input);
     }
 
     @MutationMapping
-    Mono<ApplicationPayload> reportPermitLoss(@Argument PermitLossInput input, GraphQLContext context) {
-        RequestMemo memo = RequestMemo.of(context);
-        return desk.submit(memo, Kind.PERMIT_LOSS_REPORT, input, input.idempotencyKey(), input.forPersonId(),
-                validation().common(input.idempotencyKey(), input.forPersonId()).errors(),
-                applicant -> rules.lossReport(memo, applicant));
+    Mono<ApplicationPayload> reportPermitLoss(@Argument LossReportInput input) {
+        return desk.submit(input);
     }
 
     @MutationMapping
-    Mono<ApplicationPayload> cancelPermitLoss(@Argument PermitLossInput input, GraphQLContext context) {
-        RequestMemo memo = RequestMemo.of(context);
-        return desk.submit(memo, Kind.PERMIT_LOSS_CANCEL, input, input.idempotencyKey(), input.forPersonId(),
-                validation().common(input.idempotencyKey(), input.forPersonId()).errors(),
-                applicant -> rules.lossCancel(memo, applicant));
+    Mono<ApplicationPayload> cancelPermitLoss(@Argument LossCancelInput input) {
+        return desk.submit(input);
     }
 
     @MutationMapping
-    Mono<ApplicationPayload> choosePermitPhoto(@Argument PhotoChoiceInput input, GraphQLContext context) {
-        RequestMemo memo = RequestMemo.of(context);
-        return desk.submit(memo, Kind.PERMIT_PHOTO_CHANGE, input, input.idempotencyKey(), input.forPersonId(),
-                validation().common(input.idempotencyKey(), input.forPersonId()).photo(input.photoId()).errors(),
-                applicant -> rules.photoChoice(memo, applicant, input));
-    }
-
-    private InputValidation validation() {
-        return new InputValidation(LocalDate.now(clock));
+    Mono<ApplicationPayload> choosePermitPhoto(@Argument PhotoChoiceInput input) {
+        return desk.submit(input);
     }
 }

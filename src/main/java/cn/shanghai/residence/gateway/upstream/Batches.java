@@ -5,13 +5,13 @@ import java.util.Collection;
 import java.util.List;
 
 /** Splits ids into the batches an upstream's bulk endpoint accepts (bdc: 100 licenses, postal: 50 numbers). */
-public final class Batches {
+final class Batches {
 
     private Batches() {
     }
 
     /** Distinct ids, in their order, cut into lists of at most {@code size}. */
-    public static List<List<String>> of(Collection<String> ids, int size) {
+    static List<List<String>> of(Collection<String> ids, int size) {
         List<String> distinct = ids.stream().distinct().toList();
         List<List<String>> batches = new ArrayList<>();
         for (int from = 0; from < distinct.size(); from += size) {

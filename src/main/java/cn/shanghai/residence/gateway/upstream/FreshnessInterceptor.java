@@ -10,22 +10,23 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 
-/** Gives each request its {@link RequestMemo} and reports the memo's freshness in the response extensions. */
+/**
+ * Gives each request its {@link RequestMemo}, once, in the Reactor context that Spring for GraphQL hands to every
+ * data fetcher and batch loader, and reports the memo's freshness in the response extensions.
+ */
 @Component
 class FreshnessInterceptor implements WebGraphQlInterceptor, Ordered {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         RequestMemo memo = new RequestMemo();
-        request.configureExecutionInput((input, builder) -> {
-            input.getGraphQLContext().put(RequestMemo.KEY, memo);
-            return input;
-        });
-        return chain.next(request).map(response -> {
-            Map<String, Object> freshness = memo.freshness().toExtension();
-            return freshness.isEmpty() ? response
-                    : response.transform(builder -> builder.extensions(Map.of("freshness", freshness)));
-        });
+        return chain.next(request)
+                .map(response -> {
+                    Map<String, Object> freshness = memo.freshness().toExtension();
+                    return freshness.isEmpty() ? response
+                            : response.transform(builder -> builder.extensions(Map.of("freshness", freshness)));
+                })
+                .contextWrite(memo::addTo);
     }
 
     @Override

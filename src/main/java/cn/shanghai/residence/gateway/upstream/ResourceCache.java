@@ -90,11 +90,23 @@ public final class ResourceCache<K, V> {
         return Optional.of(new Fetched<>(cached.value(), Fetched.Source.CACHE, cached.fetchedAt()));
     }
 
-    /** Stores a value a bulk look-up fetched. */
-    public void put(K key, V value) {
-        if (entries != null) {
-            entries.put(key, new Entry<>(value, clock.instant()));
+    /** The entry for {@code key} if it may still be served after an upstream failure, counted as stale served. */
+    public Optional<Fetched<V>> stale(K key) {
+        Entry<V> cached = entries == null ? null : entries.getIfPresent(key);
+        if (cached == null || age(cached).compareTo(settings.ttl().plus(settings.staleIfError())) >= 0) {
+            return Optional.empty();
         }
+        staleServed.increment();
+        return Optional.of(new Fetched<>(cached.value(), Fetched.Source.STALE, cached.fetchedAt()));
+    }
+
+    /** Stores values a bulk look-up fetched; answers when they were fetched. */
+    public Instant putAll(Map<K, V> values) {
+        Instant now = clock.instant();
+        if (entries != null) {
+            values.forEach((key, value) -> entries.put(key, new Entry<>(value, now)));
+        }
+        return now;
     }
 
     private Mono<Entry<V>> load(K key, Function<K, Mono<V>> loader) {

@@ -1,5 +1,6 @@
 package cn.shanghai.residence.gateway.upstream;
 
+import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -25,20 +26,17 @@ public final class UpstreamFailures {
         String agency = upstream.id();
         if (error instanceof WebClientResponseException response) {
             int status = response.getStatusCode().value();
-            if (status == 429) {
-                return new UpstreamFailure(upstream, ErrorCode.RATE_LIMITED, true,
+            return switch (UpstreamStatus.of(status)) {
+                case RATE_LIMITED -> new UpstreamFailure(upstream, ErrorCode.RATE_LIMITED, true,
                         "The " + agency + " service is busy; try again shortly.");
-            }
-            if (status == 502 || status == 503 || status == 504) {
-                return new UpstreamFailure(upstream, ErrorCode.UPSTREAM_UNAVAILABLE, true,
+                case UNAVAILABLE -> new UpstreamFailure(upstream, ErrorCode.UPSTREAM_UNAVAILABLE, true,
                         "The " + agency + " service is unavailable right now.");
-            }
-            if (status < 300) {
-                return new UpstreamFailure(upstream, ErrorCode.UPSTREAM_ERROR, true,
+                case OK -> new UpstreamFailure(upstream, ErrorCode.UPSTREAM_ERROR, true,
                         "The " + agency + " service sent a broken response.");
-            }
-            return new UpstreamFailure(upstream, ErrorCode.UPSTREAM_ERROR, status >= 500,
-                    "The " + agency + " service answered with an error (HTTP " + status + ").");
+                case SERVER_ERROR, REFUSED, CLIENT_ERROR -> new UpstreamFailure(upstream, ErrorCode.UPSTREAM_ERROR,
+                        UpstreamStatus.of(status).agencyFault(),
+                        "The " + agency + " service answered with an error (HTTP " + status + ").");
+            };
         }
         if (error instanceof CallNotPermittedException) {
             return new UpstreamFailure(upstream, ErrorCode.UPSTREAM_UNAVAILABLE, true,
@@ -66,6 +64,18 @@ public final class UpstreamFailures {
         }
         return new UpstreamFailure(upstream, ErrorCode.UPSTREAM_ERROR, true,
                 "The " + agency + " service failed to answer.");
+    }
+
+    /**
+     * Whether a write failed before its request left the gateway (breaker open, bulkhead full, no connection):
+     * nothing can have been created, so the caller may be told to retry instead of "outcome unknown".
+     */
+    public static boolean neverSent(Throwable error) {
+        if (error instanceof CallNotPermittedException || error instanceof BulkheadFullException) {
+            return true;
+        }
+        return error instanceof WebClientRequestException request
+                && request.getMostSpecificCause() instanceof ConnectException;
     }
 
     private static boolean isTimeout(Throwable error) {

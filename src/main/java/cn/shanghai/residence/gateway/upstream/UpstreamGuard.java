@@ -137,20 +137,13 @@ public final class UpstreamGuard {
 
     /** Connect errors, 5xx and 429 may pass if asked again; everything else will not. */
     static boolean transientFailure(Throwable error) {
-        if (error instanceof WebClientResponseException response) {
-            int status = response.getStatusCode().value();
-            return status == 429 || status >= 500;
-        }
-        return error instanceof WebClientRequestException;
+        return UpstreamStatus.of(error).map(UpstreamStatus::agencyFault)
+                .orElse(error instanceof WebClientRequestException);
     }
 
     /** What counts against the breaker: the upstream failing, not the caller asking for something absent. */
     static boolean upstreamFault(Throwable error) {
-        if (error instanceof WebClientResponseException response) {
-            int status = response.getStatusCode().value();
-            return status == 429 || status >= 500;
-        }
-        return true;
+        return UpstreamStatus.of(error).map(UpstreamStatus::agencyFault).orElse(true);
     }
 
     private boolean retryable(Throwable error) {

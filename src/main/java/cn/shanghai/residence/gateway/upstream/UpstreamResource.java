@@ -36,11 +36,11 @@ public final class UpstreamResource<K, V> {
     }
 
     /** The value for {@code key}, read at most once per request; its freshness goes into the request's memo. */
-    public Mono<V> get(RequestMemo memo, K key) {
-        return memo.once(name, key, () -> cache.get(key, this::readGuarded)
+    public Mono<V> get(K key) {
+        return RequestMemo.current().flatMap(memo -> memo.once(name, key, () -> cache.get(key, this::readGuarded)
                 .onErrorMap(error -> UpstreamFailures.classify(upstream, error))
                 .doOnNext(fetched -> memo.freshness().record(upstream, fetched.source(), fetched.asOf()))
-                .flatMap(fetched -> Mono.justOrEmpty(fetched.value())));
+                .flatMap(fetched -> Mono.justOrEmpty(fetched.value()))));
     }
 
     private Mono<V> readGuarded(K key) {

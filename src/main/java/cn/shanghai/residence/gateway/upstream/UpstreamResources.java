@@ -1,10 +1,14 @@
 package cn.shanghai.residence.gateway.upstream;
 
+import java.util.List;
 import java.util.function.Function;
 
 import reactor.core.publisher.Mono;
 
-/** Creates {@link UpstreamResource}s and guarded one-off calls, wired to the shared caches, guards and contract. */
+/**
+ * Creates {@link UpstreamResource}s, {@link UpstreamBulkResource}s and guarded writes, wired to the shared caches,
+ * guards and contract check.
+ */
 public final class UpstreamResources {
 
     private final ResourceCaches caches;
@@ -33,14 +37,17 @@ public final class UpstreamResources {
         return guards.of(upstream).write(name, () -> call.map(contract::check));
     }
 
-    /** A cache for values a bulk read fetches by id (configured like any resource). */
-    public <K, V> ResourceCache<K, V> cache(String name) {
-        return caches.create(name);
-    }
-
-    /** An uncached, idempotent bulk read (e.g. bdc's batchGet): guarded, checked and classified like the rest. */
-    public <T> Mono<T> read(Upstream upstream, String name, Mono<T> call) {
-        return guards.of(upstream).read(name, () -> call.map(contract::check))
-                .onErrorMap(error -> UpstreamFailures.classify(upstream, error));
+    /**
+     * A resource read in bulk by id (see {@link UpstreamBulkResource}).
+     *
+     * @param name      the resource's name, also its cache's configuration key
+     * @param batchSize ids the upstream accepts per call
+     * @param read      the client call for one batch of ids
+     * @param idOf      the id of a value the upstream answered
+     */
+    public <V> UpstreamBulkResource<V> bulk(Upstream upstream, String name, int batchSize,
+            Function<List<String>, Mono<List<V>>> read, Function<V, String> idOf) {
+        return new UpstreamBulkResource<>(upstream, name, batchSize, read, idOf, caches.<String, V>create(name),
+                guards.of(upstream), contract);
     }
 }

@@ -7,18 +7,16 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Per-upstream connection and resilience settings under {@code gateway.upstreams.<police|housing|bdc|postal>},
- * plus the overall request deadline. Every value has a default here and in {@code application.yml}.
+ * Per-upstream connection and resilience settings under {@code gateway.upstreams.<police|housing|bdc|postal>}.
+ * Every default is here, in the records, and nowhere else (the README's table is checked against them).
  *
- * @param upstreams       the four upstreams' settings
- * @param requestDeadline the most one GraphQL request may spend waiting on upstreams, all calls and retries included
+ * @param upstreams the four upstreams' settings; an upstream left out has every default
  */
 @ConfigurationProperties("gateway")
-public record UpstreamsProperties(Map<Upstream, Settings> upstreams, Duration requestDeadline) {
+public record UpstreamsProperties(Map<Upstream, Settings> upstreams) {
 
     public UpstreamsProperties {
         upstreams = upstreams == null ? Map.of() : Map.copyOf(upstreams);
-        requestDeadline = requestDeadline == null ? Duration.ofSeconds(5) : requestDeadline;
     }
 
     public Settings settings(Upstream upstream) {

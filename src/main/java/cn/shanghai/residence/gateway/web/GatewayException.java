@@ -1,6 +1,11 @@
 package cn.shanghai.residence.gateway.web;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
 
 /**
  * A failure the client may see: its message is written for the client and must never hold PII, upstream bodies
@@ -22,6 +27,18 @@ public class GatewayException extends RuntimeException {
     /** Extra {@code extensions} entries beside {@code code}. */
     public Map<String, Object> extensions() {
         return Map.of();
+    }
+
+    /** The one shape every typed error has: the message, {@code extensions.code} and this failure's details. */
+    public GraphQLError toGraphQlError(DataFetchingEnvironment env) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code.name());
+        extensions.putAll(extensions());
+        return GraphqlErrorBuilder.newError(env)
+                .errorType(code.classification())
+                .message(getMessage())
+                .extensions(extensions)
+                .build();
     }
 
     public static GatewayException badUserInput(String message) {

@@ -49,11 +49,11 @@ class GraphQlGetRoute {
         GraphQlRequestRules.Converted post = rules.fromGet(query, operationName,
                 request.queryParam("variables").orElse(null), request.queryParam("extensions").orElse(null));
         if (post.refusal() != null) {
-            return GraphQlErrorResponses.response(request, HttpStatus.BAD_REQUEST, post.refusal().code(),
+            return RequestRefusals.response(request, HttpStatus.BAD_REQUEST, post.refusal().code(),
                     post.refusal().message());
         }
         if (isMutation(query, operationName, limits)) {
-            return GraphQlErrorResponses.response(request, HttpStatus.METHOD_NOT_ALLOWED, ErrorCode.BAD_REQUEST,
+            return RequestRefusals.response(request, HttpStatus.METHOD_NOT_ALLOWED, ErrorCode.BAD_REQUEST,
                     "Mutations are accepted over POST only.", headers -> headers.set(HttpHeaders.ALLOW, "POST"));
         }
         ServerRequest asPost = ServerRequest.from(request)

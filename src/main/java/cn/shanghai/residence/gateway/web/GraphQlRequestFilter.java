@@ -50,7 +50,7 @@ class GraphQlRequestFilter implements WebFilter {
                 .map(GraphQlRequestFilter::bytes)
                 .defaultIfEmpty(new byte[0])
                 .flatMap(body -> rules.check(body)
-                        .map(refusal -> GraphQlErrorResponses.write(exchange, HttpStatus.BAD_REQUEST, refusal.code(),
+                        .map(refusal -> RequestRefusals.write(exchange, HttpStatus.BAD_REQUEST, refusal.code(),
                                 refusal.message()))
                         .orElseGet(() -> chain.filter(exchange.mutate().request(replay(request, body, exchange))
                                 .build())))
@@ -58,7 +58,7 @@ class GraphQlRequestFilter implements WebFilter {
     }
 
     private Mono<Void> tooLarge(ServerWebExchange exchange) {
-        return GraphQlErrorResponses.write(exchange, HttpStatus.CONTENT_TOO_LARGE, ErrorCode.QUERY_TOO_COMPLEX,
+        return RequestRefusals.write(exchange, HttpStatus.CONTENT_TOO_LARGE, ErrorCode.QUERY_TOO_COMPLEX,
                 "The request body exceeds " + limits.maxBodyBytes() + " bytes.");
     }
 

@@ -11,8 +11,6 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
-import cn.shanghai.residence.gateway.upstream.UpstreamsProperties;
-
 /**
  * Gives every request its {@link RequestTrace} (echoing the request id to the client) and its
  * {@link RequestDeadline}, and hands both to the upstream calls through the Reactor context.
@@ -21,10 +19,10 @@ import cn.shanghai.residence.gateway.upstream.UpstreamsProperties;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestContextFilter implements WebFilter {
 
-    private final UpstreamsProperties properties;
+    private final DeadlineProperties properties;
     private final Clock clock;
 
-    RequestContextFilter(UpstreamsProperties properties, Clock clock) {
+    RequestContextFilter(DeadlineProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
     }

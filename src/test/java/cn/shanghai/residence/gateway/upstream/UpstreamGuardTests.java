@@ -85,7 +85,7 @@ class UpstreamGuardTests {
     private UpstreamGuard guard(UpstreamsProperties.Retry retry) {
         UpstreamsProperties.Settings settings = new UpstreamsProperties.Settings(null, null, Duration.ofSeconds(1), null,
                 retry, new UpstreamsProperties.CircuitBreaker(100f, 1000, 1000, null, null), null);
-        UpstreamsProperties properties = new UpstreamsProperties(Map.of(Upstream.POLICE, settings), null);
+        UpstreamsProperties properties = new UpstreamsProperties(Map.of(Upstream.POLICE, settings));
         return new UpstreamGuards(properties, new SimpleMeterRegistry(), CLOCK).of(Upstream.POLICE);
     }
 

@@ -11,9 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maximumKeys keys remembered at most (in memory)
  */
 @ConfigurationProperties("gateway.idempotency")
-public record SubmissionProperties(Duration ttl, Long maximumKeys) {
+public record IdempotencyProperties(Duration ttl, Long maximumKeys) {
 
-    public SubmissionProperties {
+    public IdempotencyProperties {
         ttl = ttl == null ? Duration.ofHours(24) : ttl;
         maximumKeys = maximumKeys == null ? 1_000_000L : maximumKeys;
     }

@@ -17,14 +17,14 @@ import org.springframework.stereotype.Component;
  * or the log line.
  */
 @Component
-class GraphQlErrorResolver extends DataFetcherExceptionResolverAdapter {
+class FieldExceptionResolver extends DataFetcherExceptionResolverAdapter {
 
-    private static final Logger log = LoggerFactory.getLogger(GraphQlErrorResolver.class);
+    private static final Logger log = LoggerFactory.getLogger(FieldExceptionResolver.class);
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         if (ex instanceof GatewayException failure) {
-            return GraphQlErrors.of(failure, env);
+            return failure.toGraphQlError(env);
         }
         log.error("Unexpected {} while resolving {}", ex.getClass().getName(), env.getExecutionStepInfo().getPath());
         return GraphqlErrorBuilder.newError(env)

@@ -17,12 +17,12 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebExchange;
 
 /** Writes a request-level refusal in the GraphQL response shape, with its typed code, before any execution. */
-public final class GraphQlErrorResponses {
+public final class RequestRefusals {
 
     static final MediaType GRAPHQL_RESPONSE = MediaType.parseMediaType("application/graphql-response+json");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private GraphQlErrorResponses() {
+    private RequestRefusals() {
     }
 
     public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, ErrorCode code, String message) {

@@ -21,13 +21,13 @@ import org.springframework.stereotype.Component;
  * {@code extensions.code}, so every error a client sees carries one.
  */
 @Component
-class RequestErrorCodes implements WebGraphQlInterceptor, Ordered {
+class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         return chain.next(request).map(response -> {
             List<GraphQLError> errors = response.getExecutionResult().getErrors();
-            if (errors.stream().allMatch(RequestErrorCodes::coded)) {
+            if (errors.stream().allMatch(ErrorCodeInterceptor::coded)) {
                 return response;
             }
             List<GraphQLError> coded = errors.stream().map(e -> coded(e) ? e : withCode(e)).toList();

@@ -1,23 +1,17 @@
 package cn.shanghai.residence.gateway.bdc;
 
-import graphql.GraphQLContext;
-
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
-
-import cn.shanghai.residence.gateway.upstream.RequestMemo;
 
 /**
  * Registers the per-request DataLoader of licenses by id: every {@code issuedLicense}, {@code certificate} and
  * {@code license} field of one query level is answered by one bulk look-up, and each id at most once per request.
  */
 @Configuration(proxyBeanMethods = false)
-class ELicenseLoader {
+class BdcLoaderConfiguration {
 
-    ELicenseLoader(BatchLoaderRegistry registry, BdcService bdc) {
+    BdcLoaderConfiguration(BatchLoaderRegistry registry, BdcService bdc) {
         registry.forTypePair(String.class, ELicense.class)
-                .registerMappedBatchLoader((licenseIds, environment) -> bdc.eLicensesById(
-                        environment.getContext() instanceof GraphQLContext context ? RequestMemo.of(context)
-                                : new RequestMemo(), licenseIds));
+                .registerMappedBatchLoader((licenseIds, environment) -> bdc.eLicensesById(licenseIds));
     }
 }
