@@ -1,5 +1,9 @@
 package cn.shanghai.residence.gateway.security;
 
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -7,8 +11,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * ({@code spring.security.oauth2.resourceserver.jwt.public-key-location} or {@code jwk-set-uri}, and
  * {@code .audiences}); the issuer is checked here because Boot's {@code issuer-uri} would try OIDC discovery.
  *
- * @param issuer the {@code iss} every token must carry; required when the sandbox is off
+ * @param issuer         the {@code iss} every token must carry; required when the sandbox is off
+ * @param verifiedTokens how tokens that passed verification are remembered
  */
 @ConfigurationProperties("gateway.security")
-public record GatewaySecurityProperties(String issuer) {
+public record GatewaySecurityProperties(@Nullable String issuer, VerifiedTokens verifiedTokens) {
+
+    public GatewaySecurityProperties {
+        verifiedTokens = verifiedTokens == null ? VerifiedTokens.DEFAULTS : verifiedTokens;
+    }
+
+    /**
+     * @param keep          how long a verified token is recognised without a new RSA check (never past its expiry)
+     * @param maximumTokens tokens remembered at most
+     */
+    public record VerifiedTokens(Duration keep, Long maximumTokens) {
+
+        static final VerifiedTokens DEFAULTS = new VerifiedTokens(null, null);
+
+        public VerifiedTokens {
+            keep = keep == null ? Duration.ofMinutes(10) : keep;
+            maximumTokens = maximumTokens == null ? 100_000L : maximumTokens;
+        }
+    }
 }

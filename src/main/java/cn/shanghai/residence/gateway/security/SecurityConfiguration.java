@@ -1,7 +1,6 @@
 package cn.shanghai.residence.gateway.security;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -51,13 +50,16 @@ class SecurityConfiguration {
      * verified once and then recognised until it expires.
      */
     @Bean
-    static BeanPostProcessor verifiedTokenCache(ObjectProvider<Clock> clock) {
+    static BeanPostProcessor verifiedTokenCache(ObjectProvider<Clock> clock,
+            ObjectProvider<GatewaySecurityProperties> properties) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof VerifiedTokenCache)
-                        ? new VerifiedTokenCache(decoder, clock.getObject(), Duration.ofMinutes(10), 100_000)
-                        : bean;
+                if (!(bean instanceof ReactiveJwtDecoder decoder) || bean instanceof VerifiedTokenCache) {
+                    return bean;
+                }
+                GatewaySecurityProperties.VerifiedTokens settings = properties.getObject().verifiedTokens();
+                return new VerifiedTokenCache(decoder, clock.getObject(), settings.keep(), settings.maximumTokens());
             }
         };
     }

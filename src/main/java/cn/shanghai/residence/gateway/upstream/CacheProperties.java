@@ -5,7 +5,10 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Per-resource cache settings under {@code gateway.cache.resources.<resource>}. */
+/**
+ * Per-resource cache settings under {@code gateway.cache.resources.<resource>}. The defaults here are for a
+ * resource nobody configured; each resource's own TTLs are in {@code application.yml}.
+ */
 @ConfigurationProperties("gateway.cache")
 public record CacheProperties(Map<String, Resource> resources) {
 
@@ -30,7 +33,7 @@ public record CacheProperties(Map<String, Resource> resources) {
             ttl = ttl == null ? Duration.ZERO : ttl;
             staleIfError = staleIfError == null ? Duration.ZERO : staleIfError;
             refreshAhead = refreshAhead == null ? Duration.ZERO : refreshAhead;
-            maximumSize = maximumSize == null ? 10_000L : maximumSize;
+            maximumSize = maximumSize == null ? 100_000L : maximumSize;
         }
     }
 }
