@@ -105,7 +105,7 @@ class IdempotencyTests extends MutationTests {
     void shouldSayTheOutcomeIsUnknownWhenPoliceDoNotAnswerAndNeverRetryBlindly() {
         String key = key();
         StubMapping slow = stubForThisTest(Upstream.POLICE, post(urlPathEqualTo("/police/v1/applications"))
-                .atPriority(1).willReturn(aResponse().withStatus(201).withFixedDelay(2_500)
+                .atPriority(1).willReturn(aResponse().withStatus(201).withFixedDelay(4_000)
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"applicationId\":\"APL-late\",\"status\":\"SUBMITTED\","
                                 + "\"submittedAt\":\"2026-11-29T10:00:00Z\"}")));
