@@ -24,7 +24,7 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 
 /** The schema's ISO-8601 scalars {@code Date} and {@code DateTime}, mapped to java.time. */
 @Configuration(proxyBeanMethods = false)
-class ScalarConfiguration {
+public class ScalarConfiguration {
 
     @Bean
     RuntimeWiringConfigurer isoScalars() {

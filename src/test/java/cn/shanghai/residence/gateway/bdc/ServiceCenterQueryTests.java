@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -85,27 +84,24 @@ class ServiceCenterQueryTests extends GatewayIntegrationTests {
 
     @Test
     void shouldAnswerTypedUpstreamErrorWhenBdcIsDown() {
-        StubMapping outage = stub(Upstream.BDC).stubFor(get(urlPathEqualTo("/bdc/v1/service-centers"))
+        stubForThisTest(Upstream.BDC, get(urlPathEqualTo("/bdc/v1/service-centers"))
                 .atPriority(1)
                 .willReturn(serviceUnavailable().withBody("{\"code\":\"DOWN\",\"message\":\"maintenance\"}")));
-        try {
-            graphQlTester.documentName("serviceCenters")
-                    .execute()
-                    .errors()
-                    .satisfy(errors -> {
-                        assertThat(errors).hasSize(1);
-                        ResponseError error = errors.get(0);
-                        assertThat(error.getPath()).isEqualTo("serviceCenters");
-                        assertThat(error.getExtensions())
-                                .containsEntry("code", "UPSTREAM_UNAVAILABLE")
-                                .containsEntry("upstream", "bdc")
-                                .containsEntry("retryable", true);
-                        assertThat(error.getMessage()).doesNotContain("maintenance");
-                    })
-                    .path("serviceCenters").valueIsNull();
-        } finally {
-            stub(Upstream.BDC).removeStub(outage);
-        }
+
+        graphQlTester.documentName("serviceCenters")
+                .execute()
+                .errors()
+                .satisfy(errors -> {
+                    assertThat(errors).hasSize(1);
+                    ResponseError error = errors.get(0);
+                    assertThat(error.getPath()).isEqualTo("serviceCenters");
+                    assertThat(error.getExtensions())
+                            .containsEntry("code", "UPSTREAM_UNAVAILABLE")
+                            .containsEntry("upstream", "bdc")
+                            .containsEntry("retryable", true);
+                    assertThat(error.getMessage()).doesNotContain("maintenance");
+                })
+                .path("serviceCenters").valueIsNull();
     }
 
     private List<Map<String, Object>> query(String district, Boolean acceptsPermitPickup) {

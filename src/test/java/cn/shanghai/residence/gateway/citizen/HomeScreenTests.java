@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.http.MediaType;
 
+import cn.shanghai.residence.gateway.GatewayApplication;
 import cn.shanghai.residence.gateway.support.GatewayIntegrationTests;
 import cn.shanghai.residence.gateway.upstream.Upstream;
 
@@ -105,7 +105,7 @@ class HomeScreenTests extends GatewayIntegrationTests {
         GraphQlTester.Response home = home("ywtb-1008");
 
         LocalDate validUntil = home.path("me.residencePermit.validUntil").entity(LocalDate.class).get();
-        assertThat(validUntil).isBefore(LocalDate.now().plusDays(31));
+        assertThat(validUntil).isBefore(LocalDate.now(GatewayApplication.SHANGHAI).plusDays(31));
         home.path("me.residencePermit.autoEndorsement.eligible").entity(Boolean.class).isEqualTo(false);
         assertThat(home.path("me.reminders[*].kind").entityList(String.class).get())
                 .containsExactlyInAnyOrder("ENDORSEMENT_DUE", "AUTO_ENDORSEMENT_FAILED");
@@ -177,12 +177,9 @@ class HomeScreenTests extends GatewayIntegrationTests {
         String mobile = profile.replaceAll(".*\"mobile\"\\s*:\\s*\"(1\\d{10})\".*", "$1");
         assertThat(idNumber).hasSize(18);
 
-        String body = webTestClient.post().uri("/graphql")
-                .headers(h -> h.setBearerAuth(tokenFor("ywtb-1006")))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("query", "{ me { profile { idNumberMasked mobileMasked } "
-                        + "eLicenses { type number } } }"))
-                .exchange().expectStatus().isOk()
+        String body = postQuery("ywtb-1006", "{ me { profile { idNumberMasked mobileMasked } "
+                        + "eLicenses { type number } } }")
+                .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(body).contains("ID_CARD").contains(idNumber.substring(0, 3) + "***********")
@@ -201,9 +198,8 @@ class HomeScreenTests extends GatewayIntegrationTests {
 
     @Test
     void shouldRefuseABadTokenWith401() {
-        webTestClient.post().uri("/graphql")
+        graphQlPost(null)
                 .headers(h -> h.setBearerAuth("not.a.jwt"))
-                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("query", "{ me { personId } }"))
                 .exchange()
                 .expectStatus().isUnauthorized()

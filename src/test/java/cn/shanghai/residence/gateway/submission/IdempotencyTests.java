@@ -104,17 +104,13 @@ class IdempotencyTests extends MutationTests {
     @Test
     void shouldSayTheOutcomeIsUnknownWhenPoliceDoNotAnswerAndNeverRetryBlindly() {
         String key = key();
-        StubMapping slow = stub(Upstream.POLICE).stubFor(post(urlPathEqualTo("/police/v1/applications"))
-                .atPriority(1).willReturn(aResponse().withStatus(201).withFixedDelay(2_500)
+        StubMapping slow = stubForThisTest(Upstream.POLICE, post(urlPathEqualTo("/police/v1/applications"))
+                .atPriority(1).willReturn(aResponse().withStatus(201).withFixedDelay(4_000)
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"applicationId\":\"APL-late\",\"status\":\"SUBMITTED\","
                                 + "\"submittedAt\":\"2026-11-29T10:00:00Z\"}")));
-        GraphQlTester.Response unknown;
-        try {
-            unknown = mutate("ywtb-1010", "reportPermitLoss", Map.of("idempotencyKey", key));
-        } finally {
-            stub(Upstream.POLICE).removeStub(slow);
-        }
+        GraphQlTester.Response unknown = mutate("ywtb-1010", "reportPermitLoss", Map.of("idempotencyKey", key));
+        removeTestStub(Upstream.POLICE, slow);
         unknown.path("reportPermitLoss.outcomeUnknown").entity(Boolean.class).isEqualTo(true);
         unknown.path("reportPermitLoss.application").valueIsNull();
         assertThat(codes(unknown, "reportPermitLoss")).containsExactly("OUTCOME_UNKNOWN");
@@ -137,18 +133,14 @@ class IdempotencyTests extends MutationTests {
 
         String id = mutate("ywtb-1010", "reportPermitLoss", Map.of("idempotencyKey", key()))
                 .path("reportPermitLoss.application.id").entity(String.class).get();
-        StubMapping policeNow = stub(Upstream.POLICE).stubFor(get(urlPathEqualTo(
+        stubForThisTest(Upstream.POLICE, get(urlPathEqualTo(
                 "/police/v1/persons/ywtb-1010/applications")).atPriority(1).willReturn(okJson("[{\"applicationId\":\""
                 + id + "\",\"personId\":\"ywtb-1010\",\"kind\":\"PERMIT_LOSS_REPORT\",\"status\":\"SUBMITTED\","
                 + "\"submittedAt\":\"2026-11-29T10:00:00Z\",\"updatedAt\":\"2026-11-29T10:00:00Z\",\"delivery\":null,"
                 + "\"issuedLicenseId\":null,\"events\":[{\"at\":\"2026-11-29T10:00:00Z\",\"status\":\"SUBMITTED\","
                 + "\"note\":null}]}]")));
-        try {
-            as("ywtb-1010").documentName("progress").variable("scope", "ALL").execute().errors().verify()
-                    .path("me.applications[*].id").entityList(String.class).containsExactly(id);
-        } finally {
-            stub(Upstream.POLICE).removeStub(policeNow);
-        }
+        as("ywtb-1010").documentName("progress").variable("scope", "ALL").execute().errors().verify()
+                .path("me.applications[*].id").entityList(String.class).containsExactly(id);
     }
 
     @Test

@@ -58,12 +58,4 @@ abstract class MutationTests extends GatewayIntegrationTests {
     List<LoggedRequest> policePostRequests() {
         return stub(Upstream.POLICE).findAll(postRequestedFor(urlPathEqualTo("/police/v1/applications")));
     }
-
-    int allUpstreamCalls() {
-        int calls = 0;
-        for (Upstream upstream : Upstream.values()) {
-            calls += stub(upstream).getAllServeEvents().size();
-        }
-        return calls;
-    }
 }

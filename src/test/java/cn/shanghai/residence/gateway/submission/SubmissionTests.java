@@ -3,7 +3,6 @@ package cn.shanghai.residence.gateway.submission;
 import java.util.HashMap;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -123,16 +122,36 @@ class SubmissionTests extends MutationTests {
 
     @Test
     void shouldLetAGuardianApplyForTheMinor() {
+        GraphQlTester.Response response = mutate("ywtb-1010", "changeRegistrationAddress", Map.of(
+                "idempotencyKey", key(),
+                "forPersonId", "ywtb-1013",
+                "newAddress", PUDONG,
+                "residenceType", "RELATIVE_PROPERTY",
+                "moveInDate", "2026-11-01",
+                "kinshipCommitment", Map.of("relativeName", "郑海涛", "relativeIdNumber", "350102198303170571",
+                        "relation", "PARENT", "signatureConfirmed", true)));
+
+        response.path("changeRegistrationAddress.userErrors").entityList(Object.class).hasSize(0);
+        response.path("changeRegistrationAddress.application.kind").entity(String.class)
+                .isEqualTo("REGISTRATION_ADDRESS_CHANGE");
+        assertThat(policePosts()).isEqualTo(1);
+        assertThat(policePostRequests().get(0).getBodyAsString())
+                .as("filed for the minor, by the guardian")
+                .contains("\"personId\":\"ywtb-1013\"").contains("\"appliedBy\":\"ywtb-1010\"");
+    }
+
+    @Test
+    void shouldRefuseAGuardianWhatTheMinorLacks() {
         mutate("ywtb-1010", "applyForResidencePermit", Map.of(
                 "idempotencyKey", key(), "forPersonId", "ywtb-1013", "photoId", "PH-9999-01",
                 "delivery", Map.of("method", "PICKUP", "serviceCenterId", "SC-310105-01")))
                 .path("applyForResidencePermit.userErrors[*].code").entityList(String.class)
                 .containsExactly("NOT_FOUND");
-        assertThat(policePosts()).as("the minor has no photo on file").isZero();
 
         mutate("ywtb-1010", "reportPermitLoss", Map.of("idempotencyKey", key(), "forPersonId", "ywtb-1013"))
                 .path("reportPermitLoss.userErrors[*].code").entityList(String.class)
                 .containsExactly("PERMIT_REQUIRED");
+        assertThat(policePosts()).as("the minor has no photo on file and no permit").isZero();
     }
 
     @Test
@@ -179,17 +198,13 @@ class SubmissionTests extends MutationTests {
         duplicate.path("submitResidenceRegistration.userErrors[0].message").entity(String.class)
                 .satisfies(m -> assertThat(m).contains("APL-1002-0001"));
 
-        StubMapping refusal = stub(Upstream.POLICE).stubFor(post(urlPathEqualTo("/police/v1/applications"))
+        stubForThisTest(Upstream.POLICE, post(urlPathEqualTo("/police/v1/applications"))
                 .atPriority(1).willReturn(aResponse().withStatus(422).withHeader("Content-Type", "application/json")
                         .withBody("{\"code\":\"QUOTA_EXHAUSTED\",\"message\":\"内部配额 for 110101199003077777\"}")));
-        try {
-            GraphQlTester.Response refused = mutate("ywtb-1010", "reportPermitLoss", Map.of("idempotencyKey", key()));
-            refused.path("reportPermitLoss.userErrors[0].code").entity(String.class).isEqualTo("REFUSED_BY_POLICE");
-            refused.path("reportPermitLoss.userErrors[0].message").entity(String.class)
-                    .satisfies(m -> assertThat(m).doesNotContain("110101199003077777", "配额"));
-        } finally {
-            stub(Upstream.POLICE).removeStub(refusal);
-        }
+        GraphQlTester.Response refused = mutate("ywtb-1010", "reportPermitLoss", Map.of("idempotencyKey", key()));
+        refused.path("reportPermitLoss.userErrors[0].code").entity(String.class).isEqualTo("REFUSED_BY_POLICE");
+        refused.path("reportPermitLoss.userErrors[0].message").entity(String.class)
+                .satisfies(m -> assertThat(m).doesNotContain("110101199003077777", "配额"));
     }
 
     private void assertRefused(String persona, String mutation, Map<String, Object> input, String code) {

@@ -1,17 +1,13 @@
 package cn.shanghai.residence.gateway.web;
 
 import java.util.Collections;
-import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.shanghai.residence.gateway.support.GatewayIntegrationTests;
-import cn.shanghai.residence.gateway.upstream.Upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -116,9 +112,7 @@ class AbuseLimitTests extends GatewayIntegrationTests {
         send("{\"query\":\"{ faqs { id } }\",\"variables\":{\"deep\":" + nested + "}}")
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("QUERY_TOO_COMPLEX");
-        webTestClient.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("query", "{ faqs(keyword: \"签注\") { id } }"))
-                .exchange().expectStatus().isOk();
+        postQuery(null, "{ faqs(keyword: \"签注\") { id } }").expectStatus().isOk();
     }
 
     private void refused(WebTestClient.ResponseSpec response, int status, String code, String message) {
@@ -131,22 +125,10 @@ class AbuseLimitTests extends GatewayIntegrationTests {
     }
 
     private WebTestClient.ResponseSpec query(String document) {
-        return webTestClient.post().uri("/graphql")
-                .headers(h -> h.setBearerAuth(tokenFor("ywtb-1010")))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("query", document))
-                .exchange();
+        return postQuery("ywtb-1010", document);
     }
 
     private WebTestClient.ResponseSpec send(String body) {
-        return webTestClient.post().uri("/graphql")
-                .headers(h -> h.setBearerAuth(tokenFor("ywtb-1010")))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(body)
-                .exchange();
-    }
-
-    private int allUpstreamCalls() {
-        return List.of(Upstream.values()).stream().mapToInt(u -> stub(u).getAllServeEvents().size()).sum();
+        return postBody("ywtb-1010", body);
     }
 }

@@ -97,9 +97,8 @@ class GraphQlOverHttpTests extends GatewayIntegrationTests {
     @ParameterizedTest
     @ValueSource(strings = {"application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain"})
     void shouldRefuseSimpleRequestContentTypesAgainstCsrf(String contentType) {
-        webTestClient.post().uri("/graphql")
-                .header("Content-Type", contentType)
-                .headers(h -> h.setBearerAuth(tokenFor("ywtb-1010")))
+        graphQlPost("ywtb-1010")
+                .headers(h -> h.set("Content-Type", contentType))
                 .bodyValue("{\"query\":\"mutation { reportPermitLoss(input: {idempotencyKey: \\\"csrf-key-01\\\"}) "
                         + "{ userErrors { code } } }\"}")
                 .exchange()
@@ -116,19 +115,7 @@ class GraphQlOverHttpTests extends GatewayIntegrationTests {
     }
 
     private WebTestClient.ResponseSpec post(String body, MediaType accept) {
-        return webTestClient.post().uri("/graphql")
-                .contentType(MediaType.APPLICATION_JSON)
-                .accept(accept)
-                .bodyValue(body)
-                .exchange();
-    }
-
-    private int allUpstreamCalls() {
-        int calls = 0;
-        for (Upstream upstream : Upstream.values()) {
-            calls += stub(upstream).getAllServeEvents().size();
-        }
-        return calls;
+        return graphQlPost(null).accept(accept).bodyValue(body).exchange();
     }
 
     /** GET /graphql with the query and variables as URL-encoded parameters. */

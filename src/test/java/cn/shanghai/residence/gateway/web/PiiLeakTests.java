@@ -2,7 +2,6 @@ package cn.shanghai.residence.gateway.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,7 +9,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
@@ -18,15 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 
 import cn.shanghai.residence.gateway.reference.IdNumbers;
 import cn.shanghai.residence.gateway.support.GatewayIntegrationTests;
 import cn.shanghai.residence.gateway.upstream.Upstream;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.serviceUnavailable;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -82,22 +77,13 @@ class PiiLeakTests extends GatewayIntegrationTests {
                 + "street: \"张江镇\", detail: \"碧波路690弄12号301室\"}, recipientMobile: \"1388045229\"}}) "
                 + "{ userErrors { code } } }");
         graphql("ywtb-1006", "{ me { profile { name idNumberMasked } nonsense } }");
-        StubMapping outage = stub(Upstream.BDC).stubFor(any(urlPathMatching("/bdc/v1/.*")).atPriority(1)
-                .willReturn(serviceUnavailable().withBody("{\"code\":\"X\",\"message\":\"362202198811034153 13800138000\"}")));
-        try {
-            as("ywtb-1014").documentName("home").execute();
-        } finally {
-            stub(Upstream.BDC).removeStub(outage);
-        }
+        outage(Upstream.BDC, serviceUnavailable()
+                .withBody("{\"code\":\"X\",\"message\":\"362202198811034153 13800138000\"}"));
+        as("ywtb-1014").documentName("home").execute();
     }
 
     private void graphql(String persona, String query) {
-        webTestClient.post().uri("/graphql")
-                .headers(h -> h.setBearerAuth(tokenFor(persona)))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("query", query))
-                .exchange()
-                .expectStatus().isOk();
+        postQuery(persona, query).expectStatus().isOk();
     }
 
     private static List<String> idNumbersIn(String text) {

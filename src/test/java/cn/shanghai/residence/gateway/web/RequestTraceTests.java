@@ -1,6 +1,5 @@
 package cn.shanghai.residence.gateway.web;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,10 +8,7 @@ import java.util.stream.Collectors;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.http.MediaType;
-
 import cn.shanghai.residence.gateway.support.GatewayIntegrationTests;
-import cn.shanghai.residence.gateway.upstream.Upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,13 +21,11 @@ class RequestTraceTests extends GatewayIntegrationTests {
     void shouldCarryTheCallersIdsToEveryUpstream() {
         resetJournals();
 
-        webTestClient.post().uri("/graphql")
+        graphQlPost("ywtb-1006")
                 .headers(h -> {
-                    h.setBearerAuth(tokenFor("ywtb-1006"));
                     h.set("X-Request-Id", "app-7f3c2a91");
                     h.set("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01");
                 })
-                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("query", "{ me { residencePermit { status } rentalContracts { status } "
                         + "photos { id } applications { delivery { shipment { status } } } } }"))
                 .exchange()
@@ -52,22 +46,13 @@ class RequestTraceTests extends GatewayIntegrationTests {
     void shouldReplaceAnUnsafeRequestIdInsteadOfEchoingIt() {
         resetJournals();
 
-        String answered = webTestClient.post().uri("/graphql")
+        String answered = graphQlPost(null)
                 .header("X-Request-Id", "<script>alert(1)</script>")
-                .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("query", "{ serviceCenters(district: \"黄浦区\") { id } }"))
                 .exchange()
                 .expectStatus().isOk()
                 .returnResult(String.class).getResponseHeaders().getFirst("X-Request-Id");
 
         assertThat(answered).matches("[0-9a-f-]{36}");
-    }
-
-    private List<LoggedRequest> allUpstreamRequests() {
-        return Arrays.stream(Upstream.values())
-                .flatMap(u -> stub(u).getAllServeEvents().stream())
-                .map(event -> event.getRequest())
-                .map(LoggedRequest.class::cast)
-                .toList();
     }
 }
