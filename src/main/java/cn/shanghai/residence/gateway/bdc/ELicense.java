@@ -4,12 +4,13 @@ import java.time.LocalDate;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 
 import cn.shanghai.residence.gateway.reference.Masking;
 
 /** A shared electronic license (电子证照) held by the big-data centre. */
 public record ELicense(@NotBlank String licenseId, @NotNull Type type, @NotBlank String number,
-        @NotBlank String issuer, @NotNull LocalDate issuedOn, LocalDate validUntil, @NotNull Status status) {
+        @NotBlank String issuer, @NotNull LocalDate issuedOn, @Nullable LocalDate validUntil, @NotNull Status status) {
 
     public enum Type {
         RESIDENCE_REGISTRATION_CERTIFICATE, RESIDENCE_PERMIT, PROPERTY_CERTIFICATE, RENTAL_FILING_NOTICE, ID_CARD

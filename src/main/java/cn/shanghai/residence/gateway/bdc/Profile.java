@@ -3,6 +3,7 @@ package cn.shanghai.residence.gateway.bdc;
 import java.time.LocalDate;
 
 import jakarta.validation.constraints.NotBlank;
+import org.jspecify.annotations.Nullable;
 
 import cn.shanghai.residence.gateway.reference.Masking;
 
@@ -11,7 +12,7 @@ import cn.shanghai.residence.gateway.reference.Masking;
  * offers only the masked forms, and {@link #toString()} withholds them from logs.
  */
 public record Profile(@NotBlank String personId, @NotBlank String name, @NotBlank String idNumber,
-        LocalDate birthDate, Gender gender, String mobile) {
+        @Nullable LocalDate birthDate, @Nullable Gender gender, @Nullable String mobile) {
 
     public enum Gender { MALE, FEMALE }
 
@@ -19,7 +20,7 @@ public record Profile(@NotBlank String personId, @NotBlank String name, @NotBlan
         return Masking.idNumber(idNumber);
     }
 
-    public String mobileMasked() {
+    public @Nullable String mobileMasked() {
         return Masking.mobile(mobile);
     }
 

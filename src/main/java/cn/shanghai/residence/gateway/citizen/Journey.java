@@ -1,10 +1,12 @@
 package cn.shanghai.residence.gateway.citizen;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.LocalDate;
 import java.util.List;
 
 /** Where a person stands in the residence-permit process, and what they can do next. */
-public record Journey(Stage stage, LocalDate eligibleFrom, List<Action> actions, List<Blocker> blockers) {
+public record Journey(Stage stage, @Nullable LocalDate eligibleFrom, List<Action> actions, List<Blocker> blockers) {
 
     public enum Stage {
         NOT_REGISTERED, REGISTRATION_IN_PROGRESS, REGISTERED_WAITING, ELIGIBLE_FOR_PERMIT, PERMIT_IN_PROGRESS,
@@ -12,7 +14,7 @@ public record Journey(Stage stage, LocalDate eligibleFrom, List<Action> actions,
     }
 
     /** Something the home screen can offer; {@code availableFrom} when it is not possible yet. */
-    public record Action(ActionCode code, String message, LocalDate availableFrom) {
+    public record Action(ActionCode code, String message, @Nullable LocalDate availableFrom) {
     }
 
     public enum ActionCode {

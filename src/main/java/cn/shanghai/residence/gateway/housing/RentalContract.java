@@ -5,13 +5,14 @@ import java.time.LocalDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 
 import cn.shanghai.residence.gateway.reference.Address;
 
 /** A rental contract and its online filing (住房租赁合同网签备案). */
-public record RentalContract(@NotBlank String contractId, String filingNo, @NotNull @Valid Address address,
+public record RentalContract(@NotBlank String contractId, @Nullable String filingNo, @NotNull @Valid Address address,
         @NotNull Property.Usage usage, @NotNull LocalDate startDate, @NotNull LocalDate endDate,
-        @NotNull Status status, String licenseId) {
+        @NotNull Status status, @Nullable String licenseId) {
 
     public enum Status { FILED, PENDING_FILING, EXPIRED, TERMINATED }
 

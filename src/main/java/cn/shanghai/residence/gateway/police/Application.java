@@ -7,11 +7,12 @@ import java.util.Set;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 
 /** An application (申请) a person made to police, with its history and how the card reaches them. */
 public record Application(@NotBlank String applicationId, @NotBlank String personId, @NotNull Kind kind,
         @NotNull Status status, @NotNull OffsetDateTime submittedAt, @NotNull OffsetDateTime updatedAt,
-        @Valid Delivery delivery, String issuedLicenseId, List<@Valid Event> events) {
+        @Valid @Nullable Delivery delivery, @Nullable String issuedLicenseId, List<@Valid Event> events) {
 
     public Application {
         events = events == null ? List.of() : List.copyOf(events);
@@ -37,11 +38,12 @@ public record Application(@NotBlank String applicationId, @NotBlank String perso
     public enum DeliveryMethod { PICKUP, POSTAL }
 
     /** Pick-up at a service centre (serviceCenterId) or postal delivery (trackingNo). */
-    public record Delivery(@NotNull DeliveryMethod method, String serviceCenterId, String trackingNo) {
+    public record Delivery(@NotNull DeliveryMethod method, @Nullable String serviceCenterId,
+            @Nullable String trackingNo) {
     }
 
     /** One step of the timeline. */
-    public record Event(@NotNull OffsetDateTime at, @NotNull Status status, String note) {
+    public record Event(@NotNull OffsetDateTime at, @NotNull Status status, @Nullable String note) {
     }
 
     public boolean open() {

@@ -4,9 +4,11 @@ import java.time.LocalDate;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 
 /** A minor under the person's guardianship, as police records the relation. */
-public record Dependent(@NotBlank String personId, String name, @NotNull LocalDate birthDate, String relation) {
+public record Dependent(@NotBlank String personId, @Nullable String name, @NotNull LocalDate birthDate,
+        @Nullable String relation) {
 
     @Override
     public String toString() {

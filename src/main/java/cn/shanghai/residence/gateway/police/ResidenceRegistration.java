@@ -5,13 +5,14 @@ import java.time.LocalDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 
 import cn.shanghai.residence.gateway.reference.Address;
 
 /** Police's residence registration (居住登记) of a person, as the upstream returns it. */
 public record ResidenceRegistration(@NotBlank String registrationNo, @NotNull Status status,
         @NotNull LocalDate registeredOn, @NotNull @Valid Address address, @NotNull ResidenceType residenceType,
-        String certificateLicenseId) {
+        @Nullable String certificateLicenseId) {
 
     public enum Status { ACTIVE, CANCELLED }
 

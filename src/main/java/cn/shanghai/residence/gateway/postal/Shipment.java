@@ -8,10 +8,11 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 
 /** An EMS shipment carrying a permit card, with its tracking events. */
-public record Shipment(@NotBlank String trackingNo, @NotNull Status status, Integer codAmountFen,
-        LocalDate estimatedDelivery, List<@Valid Event> events) {
+public record Shipment(@NotBlank String trackingNo, @NotNull Status status, @Nullable Integer codAmountFen,
+        @Nullable LocalDate estimatedDelivery, List<@Valid Event> events) {
 
     public Shipment {
         events = events == null ? List.of() : List.copyOf(events);
@@ -24,7 +25,7 @@ public record Shipment(@NotBlank String trackingNo, @NotNull Status status, Inte
     }
 
     /** Cash to pay on delivery, in yuan (the service charges 15 CNY). */
-    public BigDecimal codAmount() {
+    public @Nullable BigDecimal codAmount() {
         return codAmountFen == null ? null : BigDecimal.valueOf(codAmountFen, 2);
     }
 }

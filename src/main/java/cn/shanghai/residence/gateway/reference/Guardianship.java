@@ -1,5 +1,7 @@
 package cn.shanghai.residence.gateway.reference;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.LocalDate;
 
 /** The service's age rule: below 16 a resident does not apply in person; a guardian applies for them. */
@@ -14,7 +16,7 @@ public final class Guardianship {
     }
 
     /** Whether someone born on {@code birthDate} needs a guardian to apply on {@code day}; unknown: no. */
-    public static boolean needsGuardian(LocalDate birthDate, LocalDate day) {
+    public static boolean needsGuardian(@Nullable LocalDate birthDate, LocalDate day) {
         return birthDate != null && birthDate.plusYears(AGE).isAfter(day);
     }
 }

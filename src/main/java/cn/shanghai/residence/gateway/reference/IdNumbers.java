@@ -1,5 +1,7 @@
 package cn.shanghai.residence.gateway.reference;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
@@ -16,7 +18,7 @@ public final class IdNumbers {
     }
 
     /** 18 characters, a real birth date, and the right check digit. */
-    public static boolean validIdNumber(String idNumber) {
+    public static boolean validIdNumber(@Nullable String idNumber) {
         if (idNumber == null || !ID_SHAPE.matcher(idNumber).matches()) {
             return false;
         }
@@ -34,7 +36,7 @@ public final class IdNumbers {
     }
 
     /** A mainland mobile number: 11 digits starting 13-19. */
-    public static boolean validMobile(String mobile) {
+    public static boolean validMobile(@Nullable String mobile) {
         return mobile != null && MOBILE.matcher(mobile).matches();
     }
 }

@@ -1,5 +1,7 @@
 package cn.shanghai.residence.gateway.reference;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +16,7 @@ public final class Ids {
     }
 
     /** 1-64 letters, digits, '.', '_' or '-', not starting with punctuation. */
-    public static boolean safe(String id) {
+    public static boolean safe(@Nullable String id) {
         return id != null && SAFE.matcher(id).matches();
     }
 }

@@ -1,5 +1,7 @@
 package cn.shanghai.residence.gateway.reference;
 
+import org.jspecify.annotations.Nullable;
+
 /** How personal numbers are shown: enough for the owner to recognise them, never enough to reuse them. */
 public final class Masking {
 
@@ -7,16 +9,16 @@ public final class Masking {
     }
 
     /** {@code 340102199001011234} → {@code 340***********1234}. */
-    public static String idNumber(String idNumber) {
+    public static @Nullable String idNumber(@Nullable String idNumber) {
         return keepEnds(idNumber, 3, 4);
     }
 
     /** {@code 13812345678} → {@code 138****5678}. */
-    public static String mobile(String mobile) {
+    public static @Nullable String mobile(@Nullable String mobile) {
         return keepEnds(mobile, 3, 4);
     }
 
-    private static String keepEnds(String value, int head, int tail) {
+    private static @Nullable String keepEnds(@Nullable String value, int head, int tail) {
         if (value == null) {
             return null;
         }

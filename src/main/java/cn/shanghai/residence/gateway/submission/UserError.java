@@ -1,10 +1,12 @@
 package cn.shanghai.residence.gateway.submission;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /** Why a mutation was refused: the input field at fault, a code the app switches on, and a bilingual message. */
-public record UserError(List<String> field, Code code, String message) {
+public record UserError(@Nullable List<String> field, Code code, String message) {
 
     public enum Code {
         INVALID_INPUT, NOT_FOUND, IDEMPOTENCY_KEY_REUSED, OUTCOME_UNKNOWN, DUPLICATE_APPLICATION,
