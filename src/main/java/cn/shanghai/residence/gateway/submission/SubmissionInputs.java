@@ -172,8 +172,27 @@ final class SubmissionInputs {
         }
     }
 
+    /** Loss reports and their cancellations: no materials, only the permit's state matters to the rules. */
+    interface PermitStateChange extends ApplicationInput {
+
+        @Override
+        default InputValidation validate(InputValidation validation) {
+            return validation;
+        }
+
+        @Override
+        default Set<Need> needs() {
+            return EnumSet.of(Need.PERMIT);
+        }
+
+        @Override
+        default PoliceForm form(SubmissionFacts facts, Applicant applicant) {
+            return PoliceForms.permitState(facts, applicant);
+        }
+    }
+
     /** {@code reportPermitLoss}: the GraphQL {@code PermitLossInput}. */
-    record LossReportInput(String idempotencyKey, @Nullable String forPersonId) implements ApplicationInput {
+    record LossReportInput(String idempotencyKey, @Nullable String forPersonId) implements PermitStateChange {
 
         @Override
         public Kind kind() {
@@ -181,28 +200,13 @@ final class SubmissionInputs {
         }
 
         @Override
-        public InputValidation validate(InputValidation validation) {
-            return validation;
-        }
-
-        @Override
-        public Set<Need> needs() {
-            return EnumSet.of(Need.PERMIT);
-        }
-
-        @Override
         public List<UserError> refusals(SubmissionFacts facts, Applicant applicant) {
             return SubmissionRules.lossReport(facts, applicant);
-        }
-
-        @Override
-        public PoliceForm form(SubmissionFacts facts, Applicant applicant) {
-            return PoliceForms.permitState(facts, applicant);
         }
     }
 
     /** {@code cancelPermitLoss}: the GraphQL {@code PermitLossInput}. */
-    record LossCancelInput(String idempotencyKey, @Nullable String forPersonId) implements ApplicationInput {
+    record LossCancelInput(String idempotencyKey, @Nullable String forPersonId) implements PermitStateChange {
 
         @Override
         public Kind kind() {
@@ -210,23 +214,8 @@ final class SubmissionInputs {
         }
 
         @Override
-        public InputValidation validate(InputValidation validation) {
-            return validation;
-        }
-
-        @Override
-        public Set<Need> needs() {
-            return EnumSet.of(Need.PERMIT);
-        }
-
-        @Override
         public List<UserError> refusals(SubmissionFacts facts, Applicant applicant) {
             return SubmissionRules.lossCancel(facts, applicant);
-        }
-
-        @Override
-        public PoliceForm form(SubmissionFacts facts, Applicant applicant) {
-            return PoliceForms.permitState(facts, applicant);
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -67,24 +68,24 @@ final class SubmissionRules {
     }
 
     static List<UserError> lossReport(SubmissionFacts facts, Applicant applicant) {
-        List<UserError> refusals = guardian(facts, applicant);
-        ResidencePermit permit = facts.person().permit();
-        if (permit == null) {
-            refusals.add(permitRequired());
-        } else if (permit.status() == ResidencePermit.Status.LOST) {
-            refusals.add(UserError.of(Code.PERMIT_ALREADY_LOST, "居住证已处于挂失状态 / The permit is already reported "
-                    + "lost"));
-        }
-        return refusals;
+        return permitState(facts, applicant, permit -> permit.status() == ResidencePermit.Status.LOST,
+                UserError.of(Code.PERMIT_ALREADY_LOST, "居住证已处于挂失状态 / The permit is already reported lost"));
     }
 
     static List<UserError> lossCancel(SubmissionFacts facts, Applicant applicant) {
+        return permitState(facts, applicant, permit -> permit.status() != ResidencePermit.Status.LOST,
+                UserError.of(Code.PERMIT_NOT_LOST, "居住证未挂失，无需解挂 / The permit is not reported lost"));
+    }
+
+    /** A change of the permit's state needs a permit, and one in the state the change starts from. */
+    private static List<UserError> permitState(SubmissionFacts facts, Applicant applicant,
+            Predicate<ResidencePermit> wrongState, UserError refusal) {
         List<UserError> refusals = guardian(facts, applicant);
         ResidencePermit permit = facts.person().permit();
         if (permit == null) {
             refusals.add(permitRequired());
-        } else if (permit.status() != ResidencePermit.Status.LOST) {
-            refusals.add(UserError.of(Code.PERMIT_NOT_LOST, "居住证未挂失，无需解挂 / The permit is not reported lost"));
+        } else if (wrongState.test(permit)) {
+            refusals.add(refusal);
         }
         return refusals;
     }
