@@ -23,6 +23,7 @@ import cn.shanghai.residence.gateway.reference.Address;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.AddressChangeInput;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.AddressInput;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.DeliveryInput;
+import cn.shanghai.residence.gateway.submission.SubmissionInputs.DormitoryCertificateInput;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.KinshipCommitmentInput;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.KinshipRelation;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.ResidenceRegistrationInput;
@@ -211,6 +212,39 @@ class SubmissionRulesTests {
                         assertThat(refusal.field()).containsExactly("input", "proofLicenseId");
                     });
         }
+    }
+
+    @Test
+    void shouldRefuseAnOfferedFilingNoticeOfARentedOffice() {
+        RentalContract office = new RentalContract("HT4", "BA4", HOME, Property.Usage.OFFICE, TODAY.minusMonths(1),
+                TODAY.plusYears(1), RentalContract.Status.FILED, "EL-RFN-OFFICE");
+        SubmissionFacts facts = facts(TODAY, null, null, null, List.of(), List.of(office, FILED), List.of(
+                license("EL-RFN-OFFICE", ELicense.Type.RENTAL_FILING_NOTICE),
+                license("EL-RFN", ELicense.Type.RENTAL_FILING_NOTICE)));
+
+        assertThat(codes(SubmissionRules.registration(facts, SELF, registrationInput(ResidenceType.RENTED_HOUSING,
+                "EL-RFN-OFFICE")))).containsExactly(Code.NON_RESIDENTIAL_HOUSING);
+        assertThat(codes(SubmissionRules.registration(facts, SELF, registrationInput(ResidenceType.RENTED_HOUSING,
+                "EL-RFN")))).isEmpty();
+    }
+
+    @Test
+    void shouldSendTheDormitoryCertificateOnlyForADormitory() {
+        DormitoryCertificateInput certificate = new DormitoryCertificateInput("上海某某科技有限公司", "SSZM-2026-001");
+        SubmissionFacts facts = facts(TODAY, null, null);
+
+        PoliceForm dormitory = PoliceForms.residence(facts, SELF, new ResidenceRegistrationInput("key-00000001", null,
+                HOME_INPUT, ResidenceType.COLLECTIVE_DORMITORY, TODAY, null, null, certificate, "13812345678"));
+        PoliceForm relative = PoliceForms.residence(facts, SELF, new ResidenceRegistrationInput("key-00000001", null,
+                HOME_INPUT, ResidenceType.RELATIVE_PROPERTY, TODAY, null, new KinshipCommitmentInput("陈建华",
+                        "340102196502170012", KinshipRelation.PARENT, true), certificate, "13812345678"));
+        PoliceForm missing = PoliceForms.residence(facts, SELF, new ResidenceRegistrationInput("key-00000001", null,
+                HOME_INPUT, ResidenceType.COLLECTIVE_DORMITORY, TODAY, null, null, null, "13812345678"));
+
+        assertThat(dormitory.payload()).containsEntry("dormitoryCertificate",
+                Map.of("employerName", "上海某某科技有限公司", "certificateNo", "SSZM-2026-001"));
+        assertThat(relative.payload()).doesNotContainKey("dormitoryCertificate");
+        assertThat(missing.payload()).doesNotContainKey("dormitoryCertificate");
     }
 
     @Test
