@@ -77,7 +77,8 @@ public class BenchStubs {
             CompletableFuture<Recorded> recorded = RECORDED.computeIfAbsent(unaliased(key),
                     k -> render(upstream, request.method().name(), uri, body, request.requestHeaders()
                             .get("Idempotency-Key")));
-            return Mono.fromFuture(recorded)
+            // One rendered answer serves every later request of the key: a caller that goes away must not cancel it.
+            return Mono.fromFuture(recorded, true)
                     .delayElement(Duration.ofMillis(DELAYS.get(upstream)))
                     .map(answer -> aliased(answer, uri + " " + body))
                     .flatMap(answer -> response.status(answer.status())

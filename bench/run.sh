@@ -9,7 +9,8 @@
 # person's cache entries. The first scenario of each gateway start is preceded by a JIT warm-up.
 #
 # Environment: DURATION (s per scenario, default 8), WARMUP (s, default 3), JIT_WARMUP (s, default 20),
-#              PERSONS (default 200), QUICK=1 (only concurrency 16), GATEWAY_PORT (default 18090),
+#              PERSONS (default 200), QUICK=1 (only concurrency 16), CONCURRENCY (default "1 16 64"),
+#              GATEWAY_PORT (default 18090),
 #              STUB_PORT (default 18091).
 set -euo pipefail
 
@@ -23,7 +24,7 @@ OUT="$ROOT/bench/target"
 ISSUER="https://bench.residence-gateway.local"
 DELAYED="police=50&housing=80&bdc=30&postal=100"
 NO_DELAY="police=0&housing=0&bdc=0&postal=0"
-CONCURRENCY="1 16 64"
+CONCURRENCY="${CONCURRENCY:-1 16 64}"
 [[ "${QUICK:-0}" == 1 ]] && CONCURRENCY="16"
 mkdir -p "$OUT"
 PIDS=()

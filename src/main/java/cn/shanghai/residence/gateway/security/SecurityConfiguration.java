@@ -59,7 +59,8 @@ class SecurityConfiguration {
                     return bean;
                 }
                 GatewaySecurityProperties.VerifiedTokens settings = properties.getObject().verifiedTokens();
-                return new VerifiedTokenCache(decoder, clock.getObject(), settings.keep(), settings.maximumTokens());
+                return new VerifiedTokenCache(decoder, clock.getObject(), settings.keep(), settings.maximumTokens(),
+                        settings.maxMemory().toBytes());
             }
         };
     }

@@ -11,6 +11,8 @@ import java.util.function.Function;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -23,26 +25,60 @@ import reactor.core.publisher.Mono;
  */
 public final class ResourceCache<K, V> {
 
-    private record Entry<V>(@Nullable V value, Instant fetchedAt) {
+    private record Entry<V>(@Nullable V value, Instant fetchedAt, int weight) {
+
+        static <V> Entry<V> of(@Nullable V value, Instant fetchedAt, long minimumWeight) {
+            return new Entry<>(value, fetchedAt, (int) Math.min(Integer.MAX_VALUE,
+                    Math.max(minimumWeight, RetainedSize.of(value))));
+        }
     }
 
     private final @Nullable Cache<K, Entry<V>> entries;
     private final Map<K, Mono<Entry<V>>> inFlight = new ConcurrentHashMap<>();
     private final CacheProperties.Resource settings;
+    private final long minimumWeight;
     private final Clock clock;
     private final Counter hits;
     private final Counter misses;
     private final Counter staleServed;
 
-    ResourceCache(String resource, CacheProperties.Resource settings, Clock clock, MeterRegistry meters) {
+    /**
+     * @param budgetBytes the memory this resource's entries may retain; every entry weighs at least
+     *                    {@code budgetBytes / maximumSize}, so the entry count stays bounded too
+     */
+    ResourceCache(String resource, CacheProperties.Resource settings, long budgetBytes, Clock clock,
+            MeterRegistry meters) {
         this.settings = settings;
         this.clock = clock;
-        Duration kept = settings.ttl().plus(settings.staleIfError());
-        this.entries = kept.isZero() || kept.isNegative() ? null
-                : Caffeine.newBuilder().expireAfterWrite(kept).maximumSize(settings.maximumSize()).build();
+        this.minimumWeight = Math.max(1, budgetBytes / Math.max(1, settings.maximumSize()));
+        this.entries = !settings.cached() ? null : Caffeine.newBuilder()
+                .expireAfterWrite(settings.ttl().plus(settings.staleIfError()))
+                .maximumWeight(budgetBytes)
+                .weigher((K key, Entry<V> entry) -> entry.weight())
+                .recordStats()
+                .build();
         this.hits = counter(meters, resource, "hit");
         this.misses = counter(meters, resource, "miss");
         this.staleServed = counter(meters, resource, "stale");
+        if (entries != null) {
+            gauges(resource, budgetBytes, entries, meters);
+        }
+    }
+
+    /** What the cache holds and gives up, per resource: bytes (estimated), entries, budget and evictions. */
+    private static void gauges(String resource, long budgetBytes, Cache<?, ?> entries, MeterRegistry meters) {
+        Gauge.builder("gateway.cache.bytes", entries,
+                        cache -> cache.policy().eviction().map(e -> e.weightedSize().orElse(0L)).orElse(0L))
+                .description("Estimated heap retained by a resource's cache entries").baseUnit("bytes")
+                .tag("resource", resource).register(meters);
+        Gauge.builder("gateway.cache.budget", () -> budgetBytes)
+                .description("The part of the cache memory budget a resource may use").baseUnit("bytes")
+                .tag("resource", resource).register(meters);
+        Gauge.builder("gateway.cache.entries", entries, Cache::estimatedSize)
+                .description("Entries in a resource's cache").tag("resource", resource).register(meters);
+        FunctionCounter.builder("gateway.cache.evictions", entries, cache -> cache.stats().evictionCount())
+                .description("Entries evicted to stay within the budget or the entry limit")
+                .tag("resource", resource).register(meters);
     }
 
     private static Counter counter(MeterRegistry meters, String resource, String result) {
@@ -104,15 +140,15 @@ public final class ResourceCache<K, V> {
     public Instant putAll(Map<K, V> values) {
         Instant now = clock.instant();
         if (entries != null) {
-            values.forEach((key, value) -> entries.put(key, new Entry<>(value, now)));
+            values.forEach((key, value) -> entries.put(key, Entry.of(value, now, minimumWeight)));
         }
         return now;
     }
 
     private Mono<Entry<V>> load(K key, Function<K, Mono<V>> loader) {
         return inFlight.computeIfAbsent(key, k -> loader.apply(k)
-                .map(value -> new Entry<>(value, clock.instant()))
-                .defaultIfEmpty(new Entry<>(null, clock.instant()))
+                .map(value -> Entry.of(value, clock.instant(), minimumWeight))
+                .defaultIfEmpty(Entry.of(null, clock.instant(), minimumWeight))
                 .doOnNext(entry -> {
                     if (entries != null) {
                         entries.put(k, entry);
@@ -130,6 +166,13 @@ public final class ResourceCache<K, V> {
     public void invalidate(K key) {
         if (entries != null) {
             entries.invalidate(key);
+        }
+    }
+
+    /** Runs the cache's pending maintenance (evictions) now: for tests that count what it holds. */
+    void cleanUp() {
+        if (entries != null) {
+            entries.cleanUp();
         }
     }
 

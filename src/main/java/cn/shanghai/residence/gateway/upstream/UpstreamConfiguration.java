@@ -27,12 +27,18 @@ class UpstreamConfiguration {
 
     @Bean
     ResourceCaches resourceCaches(CacheProperties properties, Clock clock, MeterRegistry meters) {
-        return new ResourceCaches(properties, clock, meters);
+        return new ResourceCaches(properties, Runtime.getRuntime().maxMemory(), clock, meters);
     }
 
     @Bean
-    UpstreamGuards upstreamGuards(UpstreamsProperties properties, MeterRegistry meters, Clock clock) {
-        return new UpstreamGuards(properties, meters, clock);
+    StallDetector stallDetector(UpstreamsProperties properties, MeterRegistry meters) {
+        return new StallDetector(properties.stallThreshold(), meters);
+    }
+
+    @Bean
+    UpstreamGuards upstreamGuards(UpstreamsProperties properties, MeterRegistry meters, Clock clock,
+            StallDetector stalls) {
+        return new UpstreamGuards(properties, meters, clock, stalls);
     }
 
     @Bean

@@ -78,7 +78,7 @@ public final class UpstreamFailures {
                 && request.getMostSpecificCause() instanceof ConnectException;
     }
 
-    private static boolean isTimeout(Throwable error) {
+    static boolean isTimeout(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof TimeoutException || t instanceof ReadTimeoutException) {
                 return true;

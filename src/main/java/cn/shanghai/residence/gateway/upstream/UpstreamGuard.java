@@ -11,6 +11,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
@@ -52,10 +54,12 @@ public final class UpstreamGuard {
     private final RetryBudget budget;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final Stalls stalls;
 
     UpstreamGuard(Upstream upstream, UpstreamsProperties.Settings settings, TimeLimiter timeLimiter,
             Bulkhead bulkhead, CircuitBreaker circuitBreaker, RetryRegistry retries,
-            MeterRegistry meters, Clock clock) {
+            MeterRegistry meters, Clock clock, Stalls stalls) {
+        this.stalls = stalls;
         this.upstream = upstream;
         this.retrySettings = settings.retry();
         this.timeLimiter = timeLimiter;
@@ -85,11 +89,20 @@ public final class UpstreamGuard {
         return timed(resource, withinDeadline(attempt(call)));
     }
 
+    /**
+     * One attempt: time-limited, through the bulkhead and the breaker. A timeout while the gateway itself stood
+     * still is not the agency's fault, so it reaches the breaker as {@link GatewayStalled}, which it ignores.
+     */
     private <T> Mono<T> attempt(Supplier<Mono<T>> call) {
-        return Mono.defer(call)
-                .transformDeferred(TimeLimiterOperator.of(timeLimiter))
-                .transformDeferred(BulkheadOperator.of(bulkhead))
-                .transformDeferred(CircuitBreakerOperator.of(circuitBreaker));
+        return Mono.defer(() -> {
+            long started = System.nanoTime();
+            return Mono.defer(call)
+                    .transformDeferred(TimeLimiterOperator.of(timeLimiter))
+                    .onErrorMap(error -> UpstreamFailures.isTimeout(error) && stalls.since(started),
+                            GatewayStalled::new)
+                    .transformDeferred(BulkheadOperator.of(bulkhead))
+                    .transformDeferred(CircuitBreakerOperator.of(circuitBreaker));
+        });
     }
 
     private <T> Mono<T> withinDeadline(Mono<T> call) {
@@ -141,9 +154,45 @@ public final class UpstreamGuard {
                 .orElse(error instanceof WebClientRequestException);
     }
 
-    /** What counts against the breaker: the upstream failing, not the caller asking for something absent. */
+    /**
+     * What counts against the breaker: the agency failing, not the caller asking for something absent, nor the
+     * gateway's own limits (its bulkhead, its connection pool) or its own stalls.
+     */
     static boolean upstreamFault(Throwable error) {
-        return UpstreamStatus.of(error).map(UpstreamStatus::agencyFault).orElse(true);
+        return !ownLimit(error) && UpstreamStatus.of(error).map(UpstreamStatus::agencyFault).orElse(true);
+    }
+
+    /** The gateway's own limits or stalls: the breaker ignores these calls, neither failure nor success. */
+    static boolean ownLimit(Throwable error) {
+        return error instanceof GatewayStalled || error instanceof BulkheadFullException
+                || error instanceof CallNotPermittedException || waitedForOwnConnection(error);
+    }
+
+    /** No connection of the gateway's own pool became free in time (reactor-netty's pool, shaded, named here). */
+    private static boolean waitedForOwnConnection(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getSimpleName().equals("PoolAcquireTimeoutException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the gateway stood still (GC, CPU starvation) since a moment of {@link System#nanoTime()}. */
+    interface Stalls {
+
+        Stalls NEVER = startedNanos -> false;
+
+        boolean since(long startedNanos);
+    }
+
+    /** A timeout that happened while the gateway itself stood still: typed as a timeout, not held against the agency. */
+    static final class GatewayStalled extends TimeoutException {
+
+        GatewayStalled(Throwable timeout) {
+            super("the gateway stalled during the call");
+            initCause(timeout);
+        }
     }
 
     private boolean retryable(Throwable error) {

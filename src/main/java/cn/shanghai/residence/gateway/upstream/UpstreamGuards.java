@@ -25,7 +25,7 @@ public final class UpstreamGuards {
 
     private final Map<Upstream, UpstreamGuard> guards = new EnumMap<>(Upstream.class);
 
-    UpstreamGuards(UpstreamsProperties properties, MeterRegistry meters, Clock clock) {
+    UpstreamGuards(UpstreamsProperties properties, MeterRegistry meters, Clock clock, UpstreamGuard.Stalls stalls) {
         CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
         RetryRegistry retries = RetryRegistry.ofDefaults();
         BulkheadRegistry bulkheads = BulkheadRegistry.ofDefaults();
@@ -50,8 +50,9 @@ public final class UpstreamGuards {
                             .permittedNumberOfCallsInHalfOpenState(breaker.halfOpenCalls())
                             .automaticTransitionFromOpenToHalfOpenEnabled(true)
                             .recordException(UpstreamGuard::upstreamFault)
+                            .ignoreException(UpstreamGuard::ownLimit)
                             .build()),
-                    retries, meters, clock));
+                    retries, meters, clock, stalls));
         }
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
         TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meters);

@@ -10,13 +10,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Per-upstream connection and resilience settings under {@code gateway.upstreams.<police|housing|bdc|postal>}.
  * Every default is here, in the records, and nowhere else (the README's table is checked against them).
  *
- * @param upstreams the four upstreams' settings; an upstream left out has every default
+ * @param upstreams      the four upstreams' settings; an upstream left out has every default
+ * @param stallThreshold a pause of the gateway itself (GC, CPU) this long makes a timeout during it not count
+ *                       against the agency's breaker
  */
 @ConfigurationProperties("gateway")
-public record UpstreamsProperties(Map<Upstream, Settings> upstreams) {
+public record UpstreamsProperties(Map<Upstream, Settings> upstreams, Duration stallThreshold) {
 
     public UpstreamsProperties {
         upstreams = upstreams == null ? Map.of() : Map.copyOf(upstreams);
+        stallThreshold = stallThreshold == null ? Duration.ofMillis(200) : stallThreshold;
     }
 
     public Settings settings(Upstream upstream) {

@@ -14,6 +14,7 @@ public enum ErrorCode {
     UPSTREAM_ERROR(ErrorType.INTERNAL_ERROR),
     RATE_LIMITED(ErrorType.INTERNAL_ERROR),
     QUERY_TOO_COMPLEX(ErrorType.BAD_REQUEST),
+    OVERLOADED(ErrorType.INTERNAL_ERROR),
     INTERNAL_ERROR(ErrorType.INTERNAL_ERROR);
 
     private final ErrorType classification;

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,10 +22,21 @@ class FieldExceptionResolver extends DataFetcherExceptionResolverAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(FieldExceptionResolver.class);
 
+    /**
+     * graphql-java aborts the fields still running when a request is cancelled (the client left, or the socket
+     * timed out while the gateway was overloaded): expected under load, typed as a timeout, never logged as a bug.
+     */
+    private static final GatewayException CANCELLED = new GatewayException(ErrorCode.UPSTREAM_TIMEOUT,
+            "The request was cancelled or ran out of time before this field was fetched.");
+
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         if (ex instanceof GatewayException failure) {
             return failure.toGraphQlError(env);
+        }
+        if (ex instanceof AbortExecutionException) {
+            log.debug("Request cancelled or out of time while resolving {}", env.getExecutionStepInfo().getPath());
+            return CANCELLED.toGraphQlError(env);
         }
         log.error("Unexpected {} while resolving {}", ex.getClass().getName(), env.getExecutionStepInfo().getPath());
         return GraphqlErrorBuilder.newError(env)

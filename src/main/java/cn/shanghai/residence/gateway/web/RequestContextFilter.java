@@ -16,7 +16,7 @@ import org.springframework.web.server.WebFilterChain;
  * {@link RequestDeadline}, and hands both to the upstream calls through the Reactor context.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class RequestContextFilter implements WebFilter {
 
     private final DeadlineProperties properties;

@@ -25,6 +25,20 @@ class ApplicationQueryTests extends GatewayIntegrationTests {
     }
 
     @Test
+    void shouldTrackOneApplicationsParcelByItsOwnNumberWithoutReadingTheWholeList() {
+        resetJournals();
+
+        as("ywtb-1006").documentName("application").variable("id", "APL-1006-0001").execute().errors().verify()
+                .path("application.delivery.shipment.status").entity(String.class).isEqualTo("IN_TRANSIT");
+
+        assertThat(requestsTo(Upstream.POLICE, "GET", "/applications/APL-1006-0001")).isEqualTo(1);
+        assertThat(requestsTo(Upstream.POLICE, "GET", "/persons/ywtb-1006/applications")).as("the list").isZero();
+        assertThat(requestsTo(Upstream.POSTAL, "GET", "/shipments")).isEqualTo(1);
+        assertThat(stub(Upstream.POSTAL).getAllServeEvents().get(0).getRequest().getUrl())
+                .endsWith("trackingNo=1187654321095");
+    }
+
+    @Test
     void shouldLetAGuardianReadTheMinorsApplication() {
         as("ywtb-1010").documentName("application").variable("id", "APL-1013-0001").execute()
                 .errors().verify()

@@ -50,7 +50,8 @@ class VerifiedTokenCacheTests {
                 .issuedAt(ISSUED).expiresAt(ISSUED.plus(Duration.ofMinutes(5))).build());
     };
 
-    private final VerifiedTokenCache cache = new VerifiedTokenCache(verifier, clock, Duration.ofMinutes(30), 100);
+    private final VerifiedTokenCache cache = new VerifiedTokenCache(verifier, clock, Duration.ofMinutes(30), 100,
+            1_000_000);
 
     @Test
     void shouldVerifyAGoodTokenOnce() {

@@ -58,6 +58,6 @@ class UpstreamEndpointsTests {
         Map<Upstream, UpstreamsProperties.Settings> settings = new EnumMap<>(Upstream.class);
         urls.forEach((upstream, url) -> settings.put(upstream,
                 new UpstreamsProperties.Settings(URI.create(url), null, null, null, null, null, null)));
-        return new UpstreamsProperties(settings);
+        return new UpstreamsProperties(settings, null);
     }
 }

@@ -1,0 +1,73 @@
+// Load generator for the overload check: CONCURRENCY requests kept in flight for SECONDS, alternating the home and
+// the progress query as different residents, and the latency of admitted (HTTP 200) and shed (HTTP 503) answers
+// kept apart, which wrk cannot do. Plain JDK, no dependencies.
+//
+// Usage: java bench/Overload.java <url> <concurrency> <seconds> <tokens-home> <tokens-progress>
+// Prints: OVERLOAD concurrency=… admitted=… shed=… errors=… admitted_p50=… admitted_p99=… shed_p50=… shed_p99=…
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+public class Overload {
+
+    public static void main(String[] args) throws Exception {
+        URI url = URI.create(args[0]);
+        int concurrency = Integer.parseInt(args[1]);
+        long endAt = System.nanoTime() + Duration.ofSeconds(Long.parseLong(args[2])).toNanos();
+        List<List<String>> tokens = List.of(Files.readAllLines(Path.of(args[3])), Files.readAllLines(Path.of(args[4])));
+        List<String> bodies = List.of(Files.readString(Path.of("bench/home.json")),
+                Files.readString(Path.of("bench/progress.json")));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        List<Long> admitted = Collections.synchronizedList(new ArrayList<>());
+        List<Long> shed = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger errors = new AtomicInteger();
+        Semaphore inFlight = new Semaphore(concurrency);
+        for (long n = 0; System.nanoTime() < endAt; n++) {
+            inFlight.acquire();
+            int kind = (int) (n % 2);
+            List<String> own = tokens.get(kind);
+            HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + own.get((int) ((n / 2) % own.size())))
+                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get(kind))).build();
+            long started = System.nanoTime();
+            client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+                long micros = (System.nanoTime() - started) / 1_000;
+                if (failure != null) {
+                    errors.incrementAndGet();
+                } else if (response.statusCode() == 503) {
+                    shed.add(micros);
+                } else if (response.statusCode() == 200 && !response.body().contains("\"errors\"")) {
+                    admitted.add(micros);
+                } else {
+                    errors.incrementAndGet();
+                }
+                inFlight.release();
+            });
+        }
+        inFlight.acquire(concurrency);
+        System.out.printf("OVERLOAD concurrency=%d admitted=%d shed=%d errors=%d admitted_p50=%.2f admitted_p99=%.2f "
+                        + "shed_p50=%.2f shed_p99=%.2f%n", concurrency, admitted.size(), shed.size(), errors.get(),
+                percentile(admitted, 50), percentile(admitted, 99), percentile(shed, 50), percentile(shed, 99));
+    }
+
+    /** In milliseconds; 0 when nothing was measured. */
+    static double percentile(List<Long> micros, double p) {
+        if (micros.isEmpty()) {
+            return 0;
+        }
+        List<Long> sorted = new ArrayList<>(micros);
+        Collections.sort(sorted);
+        return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p / 100 * sorted.size()) - 1)) / 1000.0;
+    }
+}

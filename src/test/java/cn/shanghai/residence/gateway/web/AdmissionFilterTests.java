@@ -1,0 +1,76 @@
+package cn.shanghai.residence.gateway.web;
+
+import java.time.Duration;
+
+import com.netflix.concurrency.limits.limit.FixedLimit;
+import com.netflix.concurrency.limits.limiter.SimpleLimiter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.server.WebFilterChain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Shedding, on a limit of two requests in flight: the third is refused at once with 503, Retry-After and OVERLOADED,
+ * health is never shed, and a place that frees up is given to the next request.
+ */
+class AdmissionFilterTests {
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final AdmissionFilter admission = new AdmissionFilter(
+            new AdmissionProperties(true, null, null, null, Duration.ofSeconds(2)),
+            SimpleLimiter.newBuilder().limit(FixedLimit.of(2)).build(), meters);
+
+    @Test
+    void shouldRefuseAtOnceWhatIsBeyondTheLimitAndAdmitAgainWhenAPlaceFrees() {
+        Sinks.Empty<Void> first = Sinks.empty();
+        Sinks.Empty<Void> second = Sinks.empty();
+        MockServerWebExchange one = graphql();
+        MockServerWebExchange two = graphql();
+        admission.filter(one, held(first)).subscribe();
+        admission.filter(two, held(second)).subscribe();
+
+        MockServerWebExchange three = graphql();
+        admission.filter(three, exchange -> Mono.error(new AssertionError("must not run"))).block();
+
+        assertThat(three.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+        assertThat(three.getResponse().getHeaders().getFirst("Retry-After")).isEqualTo("2");
+        assertThat(three.getResponse().getBodyAsString().block())
+                .contains("\"code\":\"OVERLOADED\"", "\"retryable\":true", "\"retryAfterSeconds\":2");
+        assertThat(meters.get("gateway.admission.shed").counter().count()).isEqualTo(1);
+        assertThat(meters.get("gateway.admission.inflight").gauge().value()).isEqualTo(2);
+
+        first.tryEmitEmpty();
+        MockServerWebExchange four = graphql();
+        admission.filter(four, exchange -> Mono.empty()).block();
+        assertThat(four.getResponse().getStatusCode()).as("admitted, not refused").isNull();
+        assertThat(meters.get("gateway.admission.shed").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNeverShedHealthOrThePages() {
+        admission.filter(graphql(), held(Sinks.empty())).subscribe();
+        admission.filter(graphql(), held(Sinks.empty())).subscribe();
+
+        for (String path : new String[] {"/actuator/health", "/actuator/health/readiness", "/sandbox"}) {
+            MockServerWebExchange probe = MockServerWebExchange.from(MockServerHttpRequest.get(path));
+            admission.filter(probe, exchange -> Mono.empty()).block();
+            assertThat(probe.getResponse().getStatusCode()).as(path).isNull();
+        }
+        assertThat(meters.get("gateway.admission.shed").counter().count()).isZero();
+    }
+
+    private static MockServerWebExchange graphql() {
+        return MockServerWebExchange.from(MockServerHttpRequest.post("/graphql").body("{\"query\":\"{ faqs { id } }\"}"));
+    }
+
+    private static WebFilterChain held(Sinks.Empty<Void> until) {
+        return exchange -> until.asMono();
+    }
+}
