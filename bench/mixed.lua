@@ -28,7 +28,8 @@ end
 function init(args)
   failed = 0
   shed = 0
-  count = #threads
+  -- each thread runs in a Lua state of its own, where the setup's table is empty: wrk's -t comes in by env
+  count = tonumber(os.getenv("WRK_THREADS") or "2")
   turn = 0
 end
 

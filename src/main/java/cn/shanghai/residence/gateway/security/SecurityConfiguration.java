@@ -2,7 +2,10 @@ package cn.shanghai.residence.gateway.security;
 
 import java.time.Clock;
 
+import java.net.InetSocketAddress;
+
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +16,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 
 import cn.shanghai.residence.gateway.InvalidConfigurationException;
 
@@ -25,8 +30,14 @@ import cn.shanghai.residence.gateway.InvalidConfigurationException;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /**
+     * @param managementPort {@code management.server.port}: when the actuator runs on a port of its own (bound to
+     *                       an internal address, for operators and scrapers only), what it exposes there needs no
+     *                       token
+     */
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectProvider<ReactiveJwtDecoder> decoder) {
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectProvider<ReactiveJwtDecoder> decoder,
+            @Value("${management.server.port:-1}") int managementPort, @Value("${server.port:8080}") int serverPort) {
         if (decoder.getIfAvailable() == null) {
             throw new InvalidConfigurationException("spring.security.oauth2.resourceserver.jwt.public-key-location",
                     "no key to verify sign-in tokens (or set ...jwt.jwk-set-uri); the sandbox is off");
@@ -38,11 +49,20 @@ class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .oauth2ResourceServer(server -> server.jwt(jwt -> { }))
                 .authorizeExchange(exchanges -> exchanges
+                        .matchers(onPort(managementPort == serverPort ? -1 : managementPort)).permitAll()
                         .pathMatchers("/graphql", "/graphql/schema", "/graphiql", "/graphiql/**", "/sandbox",
                                 "/sandbox/**", "/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .anyExchange().denyAll())
                 .build();
+    }
+
+    /** Requests that arrived on this local port; none when the port is not set (-1) or random (0). */
+    private static ServerWebExchangeMatcher onPort(int port) {
+        return exchange -> {
+            InetSocketAddress local = exchange.getRequest().getLocalAddress();
+            return port > 0 && local != null && local.getPort() == port ? MatchResult.match() : MatchResult.notMatch();
+        };
     }
 
     /**

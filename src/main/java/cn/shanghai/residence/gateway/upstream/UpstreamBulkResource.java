@@ -1,12 +1,16 @@
 package cn.shanghai.residence.gateway.upstream;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import reactor.core.publisher.Flux;
@@ -15,9 +19,10 @@ import reactor.core.publisher.Mono;
 /**
  * A resource an upstream reads in bulk (bdc's licences by id, EMS's parcels by tracking number) and the one path
  * such reads take: each id is read at most once per request however many fields ask (the request memo), then
- * from its own cache entry, and the rest with one guarded call per {@code batchSize} ids, in parallel, instead of
- * one call per id. When a call fails, ids whose entries are still inside their stale-if-error window are served
- * STALE. Ids the upstream does not know are absent from the answer.
+ * from its own cache entry, then from a call another request already has in flight for it, and the rest with one
+ * guarded call per {@code batchSize} ids, in parallel, instead of one call per id. When a call fails, a batch whose
+ * entries are all still inside their stale-if-error window is served STALE. Ids the upstream does not know are
+ * absent from the answer.
  *
  * @param <V> the value as the upstream returns it; {@code idOf} names its id
  */
@@ -31,6 +36,7 @@ public final class UpstreamBulkResource<V> {
     private final ResourceCache<String, V> cache;
     private final UpstreamGuard guard;
     private final ContractCheck contract;
+    private final Map<String, Mono<Batch<V>>> inFlight = new ConcurrentHashMap<>();
 
     UpstreamBulkResource(Upstream upstream, String name, int batchSize, Function<List<String>, Mono<List<V>>> read,
             Function<V, String> idOf, ResourceCache<String, V> cache, UpstreamGuard guard, ContractCheck contract) {
@@ -49,8 +55,8 @@ public final class UpstreamBulkResource<V> {
         return RequestMemo.current().flatMap(memo -> Flux
                 .fromIterable(memo.<V>onceEach(name, ids, missing -> load(memo, missing)).entrySet())
                 .flatMap(each -> each.getValue().flatMap(Mono::justOrEmpty).map(value -> Map.entry(each.getKey(), value)))
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue))
-                .onErrorMap(error -> UpstreamFailures.classify(upstream, error));
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .onErrorMap(error -> UpstreamFailures.classify(upstream, error)));
     }
 
     /** The value of one id, read together with the ids other fields of the request ask for at the same time. */
@@ -67,35 +73,71 @@ public final class UpstreamBulkResource<V> {
                 memo.freshness().record(upstream, hit.source(), hit.asOf());
             }, () -> missing.add(id));
         }
-        return Flux.fromIterable(Batches.of(missing, batchSize))
-                .flatMap(batch -> fetch(memo, batch))
-                .doOnNext(found::putAll)
+        Set<Mono<Batch<V>>> reads = new LinkedHashSet<>();
+        List<String> unread = new ArrayList<>();
+        for (String id : missing) {
+            Mono<Batch<V>> elsewhere = inFlight.get(id);
+            if (elsewhere == null) {
+                unread.add(id);
+            } else {
+                reads.add(elsewhere);
+            }
+        }
+        Batches.of(unread, batchSize).forEach(batch -> reads.add(shared(batch)));
+        return Flux.fromIterable(reads)
+                .flatMap(Function.identity())
+                .doOnNext(batch -> {
+                    memo.freshness().record(upstream, batch.source(), batch.asOf());
+                    batch.values().forEach((id, value) -> {
+                        if (missing.contains(id)) {
+                            found.put(id, value);
+                        }
+                    });
+                })
                 .then(Mono.fromSupplier(() -> Map.copyOf(found)));
     }
 
-    private Mono<Map<String, V>> fetch(RequestMemo memo, List<String> batch) {
+    /**
+     * One call for a batch, which concurrent requests needing the same ids join instead of calling again (two
+     * screens of one resident, a guardian and a dependent looking at one application); gone once it completes.
+     */
+    private Mono<Batch<V>> shared(List<String> batch) {
+        AtomicReference<Mono<Batch<V>>> self = new AtomicReference<>();
+        Mono<Batch<V>> read = fetch(batch)
+                .doFinally(signal -> batch.forEach(id -> inFlight.remove(id, self.get())))
+                .cache();
+        self.set(read);
+        batch.forEach(id -> inFlight.putIfAbsent(id, read));
+        return read;
+    }
+
+    private Mono<Batch<V>> fetch(List<String> batch) {
         return guard.read(name, () -> read.apply(batch).map(contract::check))
                 .map(values -> {
                     Map<String, V> byId = new HashMap<>();
                     values.stream().filter(value -> batch.contains(idOf.apply(value)))
                             .forEach(value -> byId.putIfAbsent(idOf.apply(value), value));
-                    memo.freshness().record(upstream, Fetched.Source.LIVE, cache.putAll(byId));
-                    return byId;
+                    return new Batch<>(byId, Fetched.Source.LIVE, cache.putAll(byId));
                 })
-                .onErrorResume(error -> stale(memo, batch, error));
+                .onErrorResume(error -> stale(batch, error));
     }
 
     /** After a failed call: the whole batch from entries still inside stale-if-error, or the failure. */
-    private Mono<Map<String, V>> stale(RequestMemo memo, List<String> batch, Throwable error) {
+    private Mono<Batch<V>> stale(List<String> batch, Throwable error) {
         Map<String, V> served = new HashMap<>();
+        Instant oldest = null;
         for (String id : batch) {
             Optional<Fetched<V>> entry = cache.stale(id);
             if (entry.isEmpty()) {
                 return Mono.error(error);
             }
             served.put(id, entry.get().value());
-            memo.freshness().record(upstream, Fetched.Source.STALE, entry.get().asOf());
+            oldest = oldest == null || entry.get().asOf().isBefore(oldest) ? entry.get().asOf() : oldest;
         }
-        return Mono.just(served);
+        return Mono.just(new Batch<>(served, Fetched.Source.STALE, oldest));
+    }
+
+    /** What one call (or the stale entries standing in for it) gave, and how fresh it is. */
+    private record Batch<V>(Map<String, V> values, Fetched.Source source, Instant asOf) {
     }
 }

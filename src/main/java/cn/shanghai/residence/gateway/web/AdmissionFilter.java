@@ -2,9 +2,10 @@ package cn.shanghai.residence.gateway.web;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import com.netflix.concurrency.limits.Limiter;
-import com.netflix.concurrency.limits.limit.Gradient2Limit;
+import com.netflix.concurrency.limits.limit.AIMDLimit;
 import com.netflix.concurrency.limits.limiter.AbstractLimiter;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 import io.micrometer.core.instrument.Counter;
@@ -24,9 +25,11 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Sheds load at the door, before any work: past the number of GraphQL requests the gateway can hold in flight
- * without their latency growing (an adaptive limit, Gradient2, that follows the latency it measures), a request is
- * refused at once with HTTP 503, {@code Retry-After} and a typed OVERLOADED error, instead of queueing until every
- * request times out. Admitted requests keep their latency; health, readiness and the sandbox pages are never shed.
+ * while its answers stay within the latency target (an adaptive AIMD limit: one more per answer in time, a tenth
+ * fewer per answer too late), a request is refused at once with HTTP 503, {@code Retry-After} and a typed
+ * OVERLOADED error, instead of queueing until every request times out. Gradient2, tried first, shed a tenth of a
+ * healthy soak whose answers mix cache hits (milliseconds) and agency reads (a hundred): it reads that mix as
+ * rising latency. Health, readiness and the sandbox pages are never shed.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -38,10 +41,11 @@ public class AdmissionFilter implements WebFilter {
 
     @Autowired
     AdmissionFilter(AdmissionProperties properties, MeterRegistry meters) {
-        this(properties, SimpleLimiter.newBuilder().named("graphql").limit(Gradient2Limit.newBuilder()
+        this(properties, SimpleLimiter.newBuilder().named("graphql").limit(AIMDLimit.newBuilder()
                 .initialLimit(properties.initialLimit())
                 .minLimit(properties.minLimit())
-                .maxConcurrency(properties.maxLimit())
+                .maxLimit(properties.maxLimit())
+                .timeout(properties.latencyTarget().toNanos(), TimeUnit.NANOSECONDS)
                 .build()).build(), meters);
     }
 

@@ -24,7 +24,7 @@ class AdmissionFilterTests {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final AdmissionFilter admission = new AdmissionFilter(
-            new AdmissionProperties(true, null, null, null, Duration.ofSeconds(2)),
+            new AdmissionProperties(true, null, null, null, null, Duration.ofSeconds(2)),
             SimpleLimiter.newBuilder().limit(FixedLimit.of(2)).build(), meters);
 
     @Test
