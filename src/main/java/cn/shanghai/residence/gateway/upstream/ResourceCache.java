@@ -147,8 +147,8 @@ public final class ResourceCache<K, V> {
 
     private Mono<Entry<V>> load(K key, Function<K, Mono<V>> loader) {
         return inFlight.computeIfAbsent(key, k -> loader.apply(k)
-                .map(value -> Entry.of(value, clock.instant(), minimumWeight))
-                .defaultIfEmpty(Entry.of(null, clock.instant(), minimumWeight))
+                .map(this::entry)
+                .defaultIfEmpty(entry(null))
                 .doOnNext(entry -> {
                     if (entries != null) {
                         entries.put(k, entry);
@@ -156,6 +156,12 @@ public final class ResourceCache<K, V> {
                 })
                 .doFinally(signal -> inFlight.remove(k))
                 .cache());
+    }
+
+    /** A value as cached; weighed (one JSON write) only when it will be kept. */
+    private Entry<V> entry(@Nullable V value) {
+        return entries == null ? new Entry<>(value, clock.instant(), 0)
+                : Entry.of(value, clock.instant(), minimumWeight);
     }
 
     private Duration age(Entry<V> entry) {
