@@ -16,8 +16,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.AndServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 import cn.shanghai.residence.gateway.InvalidConfigurationException;
 
@@ -31,13 +33,20 @@ import cn.shanghai.residence.gateway.InvalidConfigurationException;
 class SecurityConfiguration {
 
     /**
-     * @param managementPort {@code management.server.port}: when the actuator runs on a port of its own (bound to
-     *                       an internal address, for operators and scrapers only), what it exposes there needs no
-     *                       token
+     * @param managementPort    {@code management.server.port}: when the actuator runs on a port of its own, for
+     *                          operators and scrapers only, the actuator endpoints exposed there need no token
+     * @param managementAddress {@code management.server.address}: required with such a port, so that it is never
+     *                          bound to every interface by accident
      */
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectProvider<ReactiveJwtDecoder> decoder,
-            @Value("${management.server.port:-1}") int managementPort, @Value("${server.port:8080}") int serverPort) {
+            @Value("${management.server.port:-1}") int managementPort, @Value("${server.port:8080}") int serverPort,
+            @Value("${management.server.address:}") String managementAddress) {
+        boolean operatorsPort = managementPort > 0 && managementPort != serverPort;
+        if (operatorsPort && managementAddress.isBlank()) {
+            throw new InvalidConfigurationException("management.server.address", "set it to an internal address: "
+                    + "the actuator endpoints on management.server.port answer without a token");
+        }
         if (decoder.getIfAvailable() == null) {
             throw new InvalidConfigurationException("spring.security.oauth2.resourceserver.jwt.public-key-location",
                     "no key to verify sign-in tokens (or set ...jwt.jwk-set-uri); the sandbox is off");
@@ -49,7 +58,8 @@ class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .oauth2ResourceServer(server -> server.jwt(jwt -> { }))
                 .authorizeExchange(exchanges -> exchanges
-                        .matchers(onPort(managementPort == serverPort ? -1 : managementPort)).permitAll()
+                        .matchers(new AndServerWebExchangeMatcher(onPort(operatorsPort ? managementPort : -1),
+                                ServerWebExchangeMatchers.pathMatchers("/actuator", "/actuator/**"))).permitAll()
                         .pathMatchers("/graphql", "/graphql/schema", "/graphiql", "/graphiql/**", "/sandbox",
                                 "/sandbox/**", "/actuator/health", "/actuator/health/**")
                         .permitAll()

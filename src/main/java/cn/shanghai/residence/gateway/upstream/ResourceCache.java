@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -146,16 +147,21 @@ public final class ResourceCache<K, V> {
     }
 
     private Mono<Entry<V>> load(K key, Function<K, Mono<V>> loader) {
-        return inFlight.computeIfAbsent(key, k -> loader.apply(k)
-                .map(this::entry)
-                .defaultIfEmpty(entry(null))
-                .doOnNext(entry -> {
-                    if (entries != null) {
-                        entries.put(k, entry);
-                    }
-                })
-                .doFinally(signal -> inFlight.remove(k))
-                .cache());
+        return inFlight.computeIfAbsent(key, k -> {
+            AtomicReference<Mono<Entry<V>>> self = new AtomicReference<>();
+            Mono<Entry<V>> load = loader.apply(k)
+                    .map(this::entry)
+                    .defaultIfEmpty(entry(null))
+                    .doOnNext(entry -> {
+                        if (entries != null) {
+                            entries.put(k, entry);
+                        }
+                    })
+                    .doFinally(signal -> inFlight.remove(k, self.get()))
+                    .cache();
+            self.set(load);
+            return load;
+        });
     }
 
     /** A value as cached; weighed (one JSON write) only when it will be kept. */

@@ -20,7 +20,8 @@ final class StallDetector implements UpstreamGuard.Stalls, DisposableBean {
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final long thresholdNanos;
-    private final AtomicLong lastStallEnded = new AtomicLong(Long.MIN_VALUE);
+    /** When the last stall ended; before any, the detector's start, so no call is older than "no stall yet". */
+    private final AtomicLong lastStallEnded = new AtomicLong(System.nanoTime());
     private final Counter stalls;
     private final Thread watcher;
     private volatile boolean running = true;

@@ -105,7 +105,8 @@ public final class UpstreamGuard {
         });
     }
 
-    private <T> Mono<T> withinDeadline(Mono<T> call) {
+    /** {@code call}, bounded by the deadline of the request whose context it runs in (none outside a request). */
+    <T> Mono<T> withinDeadline(Mono<T> call) {
         return Mono.deferContextual(context -> context.<RequestDeadline>getOrEmpty(RequestDeadline.class)
                 .map(deadline -> {
                     Duration left = deadline.remaining(clock);

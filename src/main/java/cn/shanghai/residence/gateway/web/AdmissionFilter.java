@@ -77,10 +77,11 @@ public class AdmissionFilter implements WebFilter {
                     Map.of("retryable", true, "retryAfterSeconds", seconds));
         }
         Limiter.Listener listener = admitted.get();
+        // A client that gives up (cancels) is the clearest sign of overload, so it lowers the limit like an error.
         return chain.filter(exchange).doFinally(signal -> {
             switch (signal) {
                 case ON_COMPLETE -> listener.onSuccess();
-                case ON_ERROR -> listener.onDropped();
+                case ON_ERROR, CANCEL -> listener.onDropped();
                 default -> listener.onIgnore();
             }
         });

@@ -149,6 +149,17 @@ class ProductionModeTests {
     }
 
     @Test
+    void shouldRefuseAnOperatorsPortThatWouldListenOnEveryInterface() {
+        SpringApplication app = new SpringApplicationBuilder(GatewayApplication.class).build();
+        List<String> arguments = new ArrayList<>(List.of(productionArguments(List.of())));
+        arguments.add("--management.server.port=18999");
+        assertThatThrownBy(() -> app.run(arguments.toArray(String[]::new)).close())
+                .rootCause()
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("management.server.address");
+    }
+
+    @Test
     void shouldRefuseASandboxInFrontOfRealUpstreams() {
         SpringApplication app = new SpringApplicationBuilder(GatewayApplication.class).build();
         List<String> arguments = new ArrayList<>(List.of(productionArguments(List.of())));

@@ -97,6 +97,16 @@ class UpstreamGuardTests {
     }
 
     @Test
+    void shouldSeeNoStallBeforeTheFirstOne() {
+        StallDetector detector = new StallDetector(Duration.ofHours(1), new SimpleMeterRegistry());
+        try {
+            assertThat(detector.since(System.nanoTime())).as("a call started now, with no stall seen yet").isFalse();
+        } finally {
+            detector.destroy();
+        }
+    }
+
+    @Test
     void shouldCountOnlyTheAgencysFailuresAgainstItsBreaker() {
         UpstreamGuard guard = guard(retries(Duration.ofSeconds(1)));
 
