@@ -55,13 +55,13 @@ class CitizenFactsGatherer {
     Mono<Partial<CitizenFacts>> forJourney(String personId) {
         List<UpstreamFailure> gaps = new CopyOnWriteArrayList<>();
         return Mono.zip(
-                        optional(police.registration(personId)),
-                        optional(police.permit(personId)),
+                        police.registration(personId).singleOptional(),
+                        police.permit(personId).singleOptional(),
                         police.applications(personId),
                         housing.properties(personId),
                         housing.rentalContracts(personId),
                         orGap(bdc.photos(personId), List.<Photo>of(), gaps),
-                        orGap(optional(bdc.profile(personId)), Optional.<Profile>empty(), gaps))
+                        orGap(bdc.profile(personId).singleOptional(), Optional.<Profile>empty(), gaps))
                 .map(t -> new Partial<>(new CitizenFacts(LocalDate.now(clock), t.getT1().orElse(null),
                         t.getT2().orElse(null), t.getT3(), t.getT4(), t.getT5(), t.getT6(),
                         t.getT7().map(Profile::birthDate).orElse(null), Map.of()), List.copyOf(gaps)));
@@ -75,8 +75,8 @@ class CitizenFactsGatherer {
         List<UpstreamFailure> gaps = new CopyOnWriteArrayList<>();
         Mono<List<Application>> applications = police.applications(personId);
         return Mono.zip(
-                        optional(police.registration(personId)),
-                        optional(police.permit(personId)),
+                        police.registration(personId).singleOptional(),
+                        police.permit(personId).singleOptional(),
                         applications,
                         housing.rentalContracts(personId),
                         applications.flatMap(list -> orGap(postal.shipments(trackingNumbers(list)),
@@ -101,9 +101,5 @@ class CitizenFactsGatherer {
                 .map(Application.Delivery::trackingNo)
                 .filter(Objects::nonNull)
                 .collect(Collectors.toCollection(TreeSet::new));
-    }
-
-    private static <T> Mono<Optional<T>> optional(Mono<T> value) {
-        return value.map(Optional::of).defaultIfEmpty(Optional.empty());
     }
 }

@@ -50,15 +50,16 @@ class SubmissionFactsGatherer {
         String person = applicant.personId();
         boolean housingNeeded = needs.contains(Need.HOUSING);
         return Mono.zip(
-                        when(needs.contains(Need.REGISTRATION), () -> optional(police.registration(person)),
+                        when(needs.contains(Need.REGISTRATION), () -> police.registration(person).singleOptional(),
                                 Optional.<ResidenceRegistration>empty()),
-                        when(needs.contains(Need.PERMIT), () -> optional(police.permit(person)),
+                        when(needs.contains(Need.PERMIT), () -> police.permit(person).singleOptional(),
                                 Optional.<ResidencePermit>empty()),
                         when(needs.contains(Need.PHOTOS), () -> bdc.photos(person), List.<Photo>of()),
                         when(housingNeeded, () -> housing.properties(person), List.<Property>of()),
                         when(housingNeeded, () -> housing.rentalContracts(person), List.<RentalContract>of()),
                         when(housingNeeded, () -> bdc.eLicenses(person), List.<ELicense>of()),
-                        when(needs.contains(Need.PROFILE) || applicant.forSelf(), () -> optional(bdc.profile(person)),
+                        when(needs.contains(Need.PROFILE) || applicant.forSelf(),
+                                () -> bdc.profile(person).singleOptional(),
                                 Optional.<Profile>empty()),
                         when(needs.contains(Need.SERVICE_CENTERS), bdc::serviceCenters, List.<BdcServiceCenter>of()))
                 .map(t -> {
@@ -74,9 +75,5 @@ class SubmissionFactsGatherer {
 
     private static <T> Mono<T> when(boolean needed, Supplier<Mono<T>> read, T otherwise) {
         return needed ? read.get() : Mono.just(otherwise);
-    }
-
-    private static <T> Mono<Optional<T>> optional(Mono<T> value) {
-        return value.map(Optional::of).defaultIfEmpty(Optional.empty());
     }
 }

@@ -3,6 +3,8 @@ package cn.shanghai.residence.gateway.upstream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -127,14 +129,21 @@ public final class ResourceCache<K, V> {
         return Optional.of(new Fetched<>(cached.value(), Fetched.Source.CACHE, cached.fetchedAt()));
     }
 
-    /** The entry for {@code key} if it may still be served after an upstream failure, counted as stale served. */
-    public Optional<Fetched<V>> stale(K key) {
-        Entry<V> cached = entries == null ? null : entries.getIfPresent(key);
-        if (cached == null || age(cached).compareTo(settings.ttl().plus(settings.staleIfError())) >= 0) {
-            return Optional.empty();
+    /**
+     * After a failed bulk call: the entries of every key, if each may still be served (inside stale-if-error),
+     * counted as stale served; empty, and counted as nothing, as soon as one of them may not.
+     */
+    public Optional<Map<K, Fetched<V>>> staleAll(Collection<K> keys) {
+        Map<K, Fetched<V>> served = new HashMap<>();
+        for (K key : keys) {
+            Entry<V> cached = entries == null ? null : entries.getIfPresent(key);
+            if (cached == null || age(cached).compareTo(settings.ttl().plus(settings.staleIfError())) >= 0) {
+                return Optional.empty();
+            }
+            served.put(key, new Fetched<>(cached.value(), Fetched.Source.STALE, cached.fetchedAt()));
         }
-        staleServed.increment();
-        return Optional.of(new Fetched<>(cached.value(), Fetched.Source.STALE, cached.fetchedAt()));
+        staleServed.increment(served.size());
+        return Optional.of(served);
     }
 
     /** Stores values a bulk look-up fetched; answers when they were fetched. */

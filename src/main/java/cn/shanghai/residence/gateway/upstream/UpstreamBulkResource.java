@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -68,7 +67,7 @@ public final class UpstreamBulkResource<V> {
 
     private Mono<Map<String, V>> load(RequestMemo memo, List<String> ids) {
         Map<String, V> found = new ConcurrentHashMap<>();
-        List<String> missing = new ArrayList<>();
+        Set<String> missing = new LinkedHashSet<>();
         for (String id : ids) {
             cache.fresh(id).ifPresentOrElse(hit -> {
                 found.put(id, hit.value());
@@ -129,17 +128,12 @@ public final class UpstreamBulkResource<V> {
 
     /** After a failed call: the whole batch from entries still inside stale-if-error, or the failure. */
     private Mono<Batch<V>> stale(List<String> batch, Throwable error) {
-        Map<String, V> served = new HashMap<>();
-        Instant oldest = null;
-        for (String id : batch) {
-            Optional<Fetched<V>> entry = cache.stale(id);
-            if (entry.isEmpty()) {
-                return Mono.error(error);
-            }
-            served.put(id, entry.get().value());
-            oldest = oldest == null || entry.get().asOf().isBefore(oldest) ? entry.get().asOf() : oldest;
-        }
-        return Mono.just(new Batch<>(served, Fetched.Source.STALE, oldest));
+        return cache.staleAll(batch).map(entries -> {
+            Map<String, V> served = new HashMap<>();
+            entries.forEach((id, entry) -> served.put(id, entry.value()));
+            Instant oldest = entries.values().stream().map(Fetched::asOf).min(Instant::compareTo).orElseThrow();
+            return Mono.just(new Batch<>(served, Fetched.Source.STALE, oldest));
+        }).orElseGet(() -> Mono.error(error));
     }
 
     /** What one call (or the stale entries standing in for it) gave, and how fresh it is. */

@@ -48,6 +48,19 @@ class ResourceCacheTests {
     }
 
     @Test
+    void shouldServeABatchStaleWholeOrNotAtAllAndCountOnlyWhatItServes() {
+        ResourceCache<String, String> cache = new ResourceCache<>("test", new CacheProperties.Resource(
+                Duration.ofSeconds(15), Duration.ofMinutes(30), null, null, null), 1_000_000, CLOCK, meters);
+        cache.putAll(Map.of("A", "in transit"));
+
+        assertThat(cache.staleAll(List.of("A", "B"))).as("B was never fetched").isEmpty();
+        assertThat(stale()).isZero();
+        assertThat(cache.staleAll(List.of("A"))).hasValueSatisfying(served -> assertThat(served.get("A"))
+                .isEqualTo(new Fetched<>("in transit", Fetched.Source.STALE, CLOCK.instant())));
+        assertThat(stale()).isEqualTo(1);
+    }
+
+    @Test
     void shouldEstimateWhatAValueRetainsFromItsJsonLength() {
         String text = "x".repeat(1_000);
 
@@ -75,6 +88,10 @@ class ResourceCacheTests {
 
     private static CacheProperties.Resource resource(double share) {
         return new CacheProperties.Resource(Duration.ofMinutes(5), Duration.ZERO, null, null, share);
+    }
+
+    private double stale() {
+        return meters.get("gateway.cache.requests").tags("resource", "test", "result", "stale").counter().count();
     }
 
     private double gauge(String name) {
