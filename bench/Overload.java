@@ -1,6 +1,8 @@
-// Load generator for the overload check: CONCURRENCY requests kept in flight for SECONDS, alternating the home and
-// the progress query as different residents, and the latency of admitted (HTTP 200) and shed (HTTP 503) answers
-// kept apart, which wrk cannot do. Plain JDK, no dependencies.
+// Load generator for the overload check: CONCURRENCY residents, each with one request in flight for SECONDS,
+// alternating the home and the progress query, and the latency of admitted (HTTP 200) and shed (HTTP 503) answers
+// kept apart, which wrk cannot do. A resident who is shed waits what Retry-After says before asking again, as the
+// gateway's own clients do (RETRY_AFTER=ignore asks again at once: a retry storm, which is the rate limit's job, not
+// admission's). Plain JDK, no dependencies.
 //
 // Usage: java bench/Overload.java <url> <concurrency> <seconds> <tokens-home> <tokens-progress>
 // Prints: OVERLOAD concurrency=… admitted=… shed=… errors=… admitted_p50=… admitted_p99=… shed_p50=… shed_p99=…
@@ -14,10 +16,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 public class Overload {
+
+    private static final Pattern ERROR_CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
 
     public static void main(String[] args) throws Exception {
         URI url = URI.create(args[0]);
@@ -31,7 +43,10 @@ public class Overload {
         List<Long> admitted = Collections.synchronizedList(new ArrayList<>());
         List<Long> shed = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger errors = new AtomicInteger();
+        Map<String, AtomicInteger> errorKinds = new ConcurrentHashMap<>();
         Semaphore inFlight = new Semaphore(concurrency);
+        boolean honourRetryAfter = !"ignore".equals(System.getenv("RETRY_AFTER"));
+        ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
         for (long n = 0; System.nanoTime() < endAt; n++) {
             inFlight.acquire();
             int kind = (int) (n % 2);
@@ -45,20 +60,35 @@ public class Overload {
                 long micros = (System.nanoTime() - started) / 1_000;
                 if (failure != null) {
                     errors.incrementAndGet();
+                    Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+                    errorKinds.computeIfAbsent(cause.getClass().getSimpleName(), k -> new AtomicInteger()).incrementAndGet();
                 } else if (response.statusCode() == 503) {
                     shed.add(micros);
+                    long wait = honourRetryAfter
+                            ? response.headers().firstValueAsLong("Retry-After").orElse(0) : 0;
+                    if (wait > 0) {
+                        later.schedule(() -> inFlight.release(), wait, TimeUnit.SECONDS);
+                        return;
+                    }
                 } else if (response.statusCode() == 200 && !response.body().contains("\"errors\"")) {
                     admitted.add(micros);
                 } else {
                     errors.incrementAndGet();
+                    Matcher code = ERROR_CODE.matcher(response.body());
+                    String errorKind = response.statusCode() + (code.find() ? ":" + code.group(1) : "");
+                    errorKinds.computeIfAbsent(errorKind, k -> new AtomicInteger()).incrementAndGet();
                 }
                 inFlight.release();
             });
         }
         inFlight.acquire(concurrency);
+        later.shutdownNow();
         System.out.printf("OVERLOAD concurrency=%d admitted=%d shed=%d errors=%d admitted_p50=%.2f admitted_p99=%.2f "
                         + "shed_p50=%.2f shed_p99=%.2f%n", concurrency, admitted.size(), shed.size(), errors.get(),
                 percentile(admitted, 50), percentile(admitted, 99), percentile(shed, 50), percentile(shed, 99));
+        if (!errorKinds.isEmpty()) {
+            System.out.println("ERRORS " + new TreeMap<>(errorKinds));
+        }
     }
 
     /** In milliseconds; 0 when nothing was measured. */
