@@ -12,13 +12,24 @@ import cn.shanghai.residence.gateway.reference.Address;
 /** A rental contract and its online filing (住房租赁合同网签备案). */
 public record RentalContract(@NotBlank String contractId, @Nullable String filingNo, @NotNull @Valid Address address,
         @NotNull Property.Usage usage, @NotNull LocalDate startDate, @NotNull LocalDate endDate,
-        @NotNull Status status, @Nullable String licenseId) {
+        @NotNull Status status, @Nullable String licenseId) implements Home {
 
     public enum Status { FILED, PENDING_FILING, EXPIRED, TERMINATED }
 
+    /** For living in: only residential homes count as a lawful, stable residence. */
+    public boolean residential() {
+        return usage != null && usage.residential();
+    }
+
+    @Override
+    public boolean nonResidential() {
+        return usage != null && !usage.residential();
+    }
+
     /** A filed, residential contract in force on {@code day}: proof of residence. */
+    @Override
     public boolean provesResidenceOn(LocalDate day) {
-        return status == Status.FILED && usage != null && usage.residential()
+        return status == Status.FILED && residential()
                 && (startDate == null || !startDate.isAfter(day)) && (endDate == null || !endDate.isBefore(day));
     }
 }

