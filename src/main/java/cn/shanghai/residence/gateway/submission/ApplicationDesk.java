@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,14 +39,16 @@ class ApplicationDesk {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final SubmissionFactsGatherer facts;
+    private final Applicants applicants;
     private final PoliceService police;
     private final BdcService bdc;
     private final IdempotencyStore idempotency;
     private final Clock clock;
 
-    ApplicationDesk(SubmissionFactsGatherer facts, PoliceService police, BdcService bdc,
+    ApplicationDesk(SubmissionFactsGatherer facts, Applicants applicants, PoliceService police, BdcService bdc,
             IdempotencyStore idempotency, Clock clock) {
         this.facts = facts;
+        this.applicants = applicants;
         this.police = police;
         this.bdc = bdc;
         this.idempotency = idempotency;
@@ -60,7 +61,7 @@ class ApplicationDesk {
         if (!invalid.isEmpty()) {
             return Mono.just(ApplicationPayload.refused(invalid));
         }
-        return CurrentPerson.id().flatMap(caller -> applicant(caller, input.forPersonId())
+        return CurrentPerson.id().flatMap(caller -> applicants.resolve(caller, input.forPersonId())
                 .flatMap(applicant -> idempotency.<Outcome>once(caller, input.idempotencyKey(), fingerprint(input),
                                 () -> apply(input, applicant), Outcome::remember)
                         .map(Outcome::payload)
@@ -69,16 +70,6 @@ class ApplicationDesk {
                                         + "idempotencyKey was used for different input", "idempotencyKey")))))
                 .switchIfEmpty(Mono.fromSupplier(() -> ApplicationPayload.refused(UserError.at(Code.NOT_FOUND,
                         "未找到该被监护人 / No dependent with this id", "forPersonId")))));
-    }
-
-    /** The caller, or a minor police lists in the caller's guardianship; anyone else is "not found". */
-    private Mono<Applicant> applicant(String caller, @Nullable String forPersonId) {
-        if (forPersonId == null || forPersonId.equals(caller)) {
-            return Mono.just(new Applicant(caller, caller));
-        }
-        return police.dependents(caller).flatMap(dependents -> dependents.stream()
-                .anyMatch(d -> forPersonId.equals(d.personId()))
-                ? Mono.just(new Applicant(caller, forPersonId)) : Mono.empty());
     }
 
     private Mono<Outcome> apply(ApplicationInput input, Applicant applicant) {
