@@ -2,6 +2,7 @@ package cn.shanghai.residence.gateway.upload;
 
 import java.awt.Color;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -43,7 +44,8 @@ class MaterialUploadTests extends GatewayIntegrationTests {
 
         assertThat((String) attachment.get("attachmentId")).matches("ATT-ywtb-1001-[0-9]{10}");
         assertThat(attachment).containsEntry("personId", "ywtb-1001").containsEntry("contentType", "application/pdf")
-                .containsEntry("sizeBytes", PDF.length).containsKey("uploadedAt");
+                .containsEntry("sizeBytes", PDF.length);
+        assertThat(OffsetDateTime.parse((String) attachment.get("uploadedAt"))).isNotNull();
         LoggedRequest received = policePosts().get(0);
         assertThat(received.getHeader("X-Person-Id")).isEqualTo("ywtb-1001");
         assertThat(received.getHeader("Content-Type")).isEqualTo("application/pdf");

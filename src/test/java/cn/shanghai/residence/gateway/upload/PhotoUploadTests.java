@@ -3,6 +3,7 @@ package cn.shanghai.residence.gateway.upload;
 import java.awt.Color;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -60,6 +61,7 @@ class PhotoUploadTests extends GatewayIntegrationTests {
                 .expectBody(JSON_OBJECT).returnResult().getResponseBody();
 
         assertThat((String) photo.get("id")).matches("PH-[0-9]{10}");
+        assertThat(LocalDate.parse((String) photo.get("takenOn"))).isNotNull();
         assertThat(photo).containsEntry("source", "UPLOAD").containsEntry("widthPx", 358)
                 .containsEntry("heightPx", 441).containsEntry("dpi", 350).containsEntry("background", "WHITE")
                 .containsEntry("status", "USABLE").containsEntry("compliant", true)
@@ -173,6 +175,11 @@ class PhotoUploadTests extends GatewayIntegrationTests {
                 .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .expectBody()
                 .jsonPath("$.errors[0].extensions.code").isEqualTo("UNAUTHENTICATED");
+        // Past the size limit too: refused for the sign-in (401), not for a size it never looked at (413).
+        webTestClient.post().uri("/uploads/photos").contentType(MediaType.IMAGE_JPEG)
+                .bodyValue(new byte[3 * 1024 * 1024])
+                .exchange()
+                .expectStatus().isUnauthorized();
         webTestClient.post().uri("/uploads/photos").contentType(MediaType.IMAGE_JPEG)
                 .headers(headers -> headers.setBearerAuth(new TestIdentityProvider().token("ywtb-1012")))
                 .bodyValue(TestImages.compliantPhotoFromAPhone())
