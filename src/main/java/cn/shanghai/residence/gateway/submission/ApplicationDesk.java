@@ -8,10 +8,8 @@ import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,7 +19,6 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 import cn.shanghai.residence.gateway.bdc.BdcService;
 import cn.shanghai.residence.gateway.police.Application;
 import cn.shanghai.residence.gateway.police.ApplicationRequest;
-import cn.shanghai.residence.gateway.police.Dependent;
 import cn.shanghai.residence.gateway.police.PoliceService;
 import cn.shanghai.residence.gateway.police.SubmittedApplication;
 import cn.shanghai.residence.gateway.reference.Guardianship;
@@ -43,14 +40,16 @@ class ApplicationDesk {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final SubmissionFactsGatherer facts;
+    private final Applicants applicants;
     private final PoliceService police;
     private final BdcService bdc;
     private final IdempotencyStore idempotency;
     private final Clock clock;
 
-    ApplicationDesk(SubmissionFactsGatherer facts, PoliceService police, BdcService bdc,
+    ApplicationDesk(SubmissionFactsGatherer facts, Applicants applicants, PoliceService police, BdcService bdc,
             IdempotencyStore idempotency, Clock clock) {
         this.facts = facts;
+        this.applicants = applicants;
         this.police = police;
         this.bdc = bdc;
         this.idempotency = idempotency;
@@ -63,51 +62,17 @@ class ApplicationDesk {
         if (!invalid.isEmpty()) {
             return Mono.just(ApplicationPayload.refused(invalid));
         }
-        return CurrentPerson.id().flatMap(caller -> applicant(caller, input.forPersonId())
+        return CurrentPerson.id().flatMap(caller -> applicants.resolve(caller, input.forPersonId())
                 .flatMap(applicant -> idempotency.<Outcome>once(caller, input.idempotencyKey(), fingerprint(input),
                                 () -> apply(input, applicant), Outcome::remember)
                         .map(Outcome::payload)
                         .onErrorResume(IdempotencyStore.KeyReused.class, reused -> Mono.just(ApplicationPayload.refused(
                                 UserError.at(Code.IDEMPOTENCY_KEY_REUSED, "该幂等键已用于其他申请内容 / This "
                                         + "idempotencyKey was used for different input", "idempotencyKey")))))
-                .onErrorResume(NotTheirApplicant.class, refused -> Mono.just(ApplicationPayload.refused(
-                        refused.error))));
-    }
-
-    /**
-     * The caller, or a minor police lists in the caller's guardianship (under 16 on the day: a guardian acts for a
-     * minor under 16 only, seed "未满16周岁的未成年人，应当由监护人代为申报"); anyone else is "not found", and a listed
-     * dependent of 16 or more applies in person.
-     */
-    private Mono<Applicant> applicant(String caller, @Nullable String forPersonId) {
-        if (forPersonId == null || forPersonId.equals(caller)) {
-            return Mono.just(new Applicant(caller, caller));
-        }
-        LocalDate today = LocalDate.now(clock);
-        return police.dependents(caller).flatMap(dependents -> {
-            Optional<Dependent> dependent = dependents.stream().filter(d -> forPersonId.equals(d.personId()))
-                    .findFirst();
-            if (dependent.isEmpty()) {
-                return Mono.error(new NotTheirApplicant(UserError.at(Code.NOT_FOUND,
-                        "未找到该被监护人 / No dependent with this id", "forPersonId")));
-            }
-            if (!Guardianship.needsGuardian(dependent.get().birthDate(), today)) {
-                return Mono.error(new NotTheirApplicant(UserError.at(Code.IN_PERSON_REQUIRED, Guardianship.IN_PERSON,
-                        "forPersonId")));
-            }
-            return Mono.just(new Applicant(caller, forPersonId));
-        });
-    }
-
-    /** The caller may not apply for the person named: refused before the key is claimed, so nothing is kept. */
-    private static final class NotTheirApplicant extends RuntimeException {
-
-        private final transient UserError error;
-
-        NotTheirApplicant(UserError error) {
-            super(error.code().name(), null, false, false);
-            this.error = error;
-        }
+                .switchIfEmpty(Mono.fromSupplier(() -> ApplicationPayload.refused(UserError.at(Code.NOT_FOUND,
+                        "未找到该被监护人 / No dependent with this id", "forPersonId"))))
+                .onErrorResume(Applicants.InPersonOnly.class, refused -> Mono.just(ApplicationPayload.refused(
+                        UserError.at(Code.IN_PERSON_REQUIRED, Guardianship.IN_PERSON, "forPersonId")))));
     }
 
     private Mono<Outcome> apply(ApplicationInput input, Applicant applicant) {

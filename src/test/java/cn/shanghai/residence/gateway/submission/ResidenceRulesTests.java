@@ -1,11 +1,14 @@
 package cn.shanghai.residence.gateway.submission;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
+
+import cn.shanghai.residence.gateway.upstream.Upstream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,6 +61,50 @@ class ResidenceRulesTests extends MutationTests {
         response.path("submitResidenceRegistration.userErrors[0].field").entityList(String.class)
                 .containsExactly("input", "materials");
         assertThat(policePosts()).isZero();
+    }
+
+    @Test
+    void shouldRegisterARelativesHomeWithTheRelativesTitleUploaded() {
+        GraphQlTester.Response response = mutate("ywtb-1017", "submitResidenceRegistration", Map.of(
+                "idempotencyKey", key(), "address", GAO_MIN_HOME, "residenceType", "RELATIVE_PROPERTY",
+                "moveInDate", "2026-01-10", "mobile", "13962517083", "kinshipCommitment", LETTER,
+                "materials", List.of(Map.of("attachmentId", "ATT-ywtb-1017-0000000042", "kind",
+                        "PROPERTY_CERTIFICATE"))));
+
+        response.path("submitResidenceRegistration.userErrors").entityList(Object.class).hasSize(0);
+        assertThat(requestsTo(Upstream.POLICE, "GET", "/attachments/ATT-ywtb-1017-0000000042")).isEqualTo(1);
+        assertThat(policePostRequests()).singleElement().satisfies(post -> assertThat(post.getBodyAsString())
+                .contains("\"attachmentIds\":[\"ATT-ywtb-1017-0000000042\"]",
+                        "{\"attachmentId\":\"ATT-ywtb-1017-0000000042\",\"kind\":\"PROPERTY_CERTIFICATE\"}")
+                .doesNotContain("proofLicenseId"));
+    }
+
+    @Test
+    void shouldAnswerSomeoneElsesOrAnUnknownUploadAsNotFound() {
+        GraphQlTester.Response response = mutate("ywtb-1017", "submitResidenceRegistration", Map.of(
+                "idempotencyKey", key(), "address", GAO_MIN_HOME, "residenceType", "RELATIVE_PROPERTY",
+                "moveInDate", "2026-01-10", "mobile", "13962517083", "kinshipCommitment", LETTER,
+                "materials", List.of(
+                        Map.of("attachmentId", "ATT-ywtb-1001-0000000042", "kind", "PROPERTY_CERTIFICATE"),
+                        Map.of("attachmentId", "ATT-unknown", "kind", "PROPERTY_CERTIFICATE"))));
+
+        response.path("submitResidenceRegistration.userErrors[*].code").entityList(String.class)
+                .containsExactly("NOT_FOUND", "NOT_FOUND");
+        response.path("submitResidenceRegistration.userErrors[1].field").entityList(String.class)
+                .containsExactly("input", "materials", "1", "attachmentId");
+        assertThat(policePosts()).isZero();
+    }
+
+    @Test
+    void shouldRegisterADormitoryWithTheUploadedCertificate() {
+        GraphQlTester.Response response = mutate("ywtb-1018", "submitResidenceRegistration", Map.of(
+                "idempotencyKey", key(), "address", DENG_CHAO_DORMITORY, "residenceType", "COLLECTIVE_DORMITORY",
+                "moveInDate", "2026-03-01", "mobile", "18874620395",
+                "materials", List.of(Map.of("attachmentId", "ATT-ywtb-1018-0000000007", "kind",
+                        "DORMITORY_CERTIFICATE"))));
+
+        response.path("submitResidenceRegistration.userErrors").entityList(Object.class).hasSize(0);
+        assertThat(policePosts()).isEqualTo(1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package cn.shanghai.residence.gateway.submission;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +53,9 @@ class SubmissionTests extends MutationTests {
                 "moveInDate", "2026-10-01",
                 "mobile", "13956021874",
                 "kinshipCommitment", Map.of("relativeName", "陈建华", "relativeIdNumber", "340102196502170012",
-                        "relation", "PARENT", "signatureConfirmed", true));
+                        "relation", "PARENT", "signatureConfirmed", true),
+                "materials", List.of(Map.of("attachmentId", "ATT-ywtb-1001-0000000001",
+                        "kind", "PROPERTY_CERTIFICATE")));
 
         GraphQlTester.Response response = mutate("ywtb-1001", "submitResidenceRegistration", input);
 
@@ -65,8 +68,8 @@ class SubmissionTests extends MutationTests {
                 .satisfies(text -> assertThat(text).contains("亲属关系承诺书", "陈晓燕", "陈建华", "父母", "浦东新区")
                         .doesNotContain("340102196502170012"));
         assertThat(policePostRequests().get(0).getBodyAsString())
-                .contains("\"relativeIdNumber\":\"340102196502170012\"").contains("\"signatureConfirmed\":true");
-        assertThat(requestsTo(Upstream.HOUSING, "GET", "/.*")).as("a relative's home needs no housing proof").isZero();
+                .contains("\"relativeIdNumber\":\"340102196502170012\"").contains("\"signatureConfirmed\":true")
+                .contains("\"attachmentIds\":[\"ATT-ywtb-1001-0000000001\"]");
     }
 
     @Test
@@ -129,7 +132,9 @@ class SubmissionTests extends MutationTests {
                 "residenceType", "RELATIVE_PROPERTY",
                 "moveInDate", "2026-11-01",
                 "kinshipCommitment", Map.of("relativeName", "郑海涛", "relativeIdNumber", "350102198303170571",
-                        "relation", "PARENT", "signatureConfirmed", true)));
+                        "relation", "PARENT", "signatureConfirmed", true),
+                "materials", List.of(Map.of("attachmentId", "ATT-ywtb-1013-0000000001",
+                        "kind", "PROPERTY_CERTIFICATE"))));
 
         response.path("changeRegistrationAddress.userErrors").entityList(Object.class).hasSize(0);
         response.path("changeRegistrationAddress.application.kind").entity(String.class)
