@@ -57,6 +57,14 @@ public record CitizenFacts(LocalDate today, @Nullable ResidenceRegistration regi
         return housing().onlyNonResidentialOn(today);
     }
 
+    /**
+     * Police's own words (an auto-endorsement reason, a timeline note), when they gave any: shown as they are,
+     * because police know the case and the gateway only knows the rule.
+     */
+    static Optional<String> policeSaid(@Nullable String text) {
+        return Optional.ofNullable(text).map(String::strip).filter(said -> !said.isEmpty());
+    }
+
     /** A valid permit whose endorsement date has already passed. */
     public boolean permitLapsed() {
         return permit != null && permit.status() == ResidencePermit.Status.VALID

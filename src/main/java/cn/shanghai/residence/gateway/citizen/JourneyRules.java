@@ -97,8 +97,11 @@ final class JourneyRules {
         boolean autoFailed = permit.autoEndorsement() != null && !permit.autoEndorsement().eligible();
         if (autoFailed) {
             blockers.add(new Blocker(BlockerCode.AUTO_ENDORSEMENT_FAILED,
-                    "自动签注未通过：公安核查未在登记地址居住 / Automatic endorsement failed: police found you do not "
-                            + "live at the registered address"));
+                    CitizenFacts.policeSaid(permit.autoEndorsement().reason())
+                            .map(reason -> "自动签注未通过：" + reason + " / Automatic endorsement failed; police's reason: "
+                                    + reason)
+                            .orElse("自动签注未通过：公安核查未在登记地址居住 / Automatic endorsement failed: police found "
+                                    + "you do not live at the registered address")));
             actions.add(0, new Action(ActionCode.RENEW_ENDORSEMENT_OFFLINE,
                     "请于 " + permit.validUntil() + " 前到社区事务受理服务中心办理签注 / Renew the endorsement at a "
                             + "service centre by " + permit.validUntil(), null));

@@ -49,7 +49,11 @@ final class ReminderRules {
         }
         if (permitInHand && permit.autoEndorsement() != null && !permit.autoEndorsement().eligible()) {
             reminders.add(new Reminder(Kind.AUTO_ENDORSEMENT_FAILED, permit.validUntil(),
-                    "自动签注未通过，请到服务中心办理签注 / Automatic endorsement failed; renew it at a service centre"));
+                    CitizenFacts.policeSaid(permit.autoEndorsement().reason())
+                            .map(reason -> "自动签注未通过：" + reason + "；请到服务中心办理签注 / Automatic endorsement "
+                                    + "failed (police's reason: " + reason + "); renew it at a service centre")
+                            .orElse("自动签注未通过，请到服务中心办理签注 / Automatic endorsement failed; renew it at a "
+                                    + "service centre")));
         }
         facts.moveSinceRegistration().ifPresent(contract -> reminders.add(new Reminder(Kind.ADDRESS_CHANGE_DUE,
                 contract.startDate().plusDays(30), "搬家后30日内须变更居住登记地址 / Declare your new address within "

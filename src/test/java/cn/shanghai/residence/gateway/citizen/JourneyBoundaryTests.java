@@ -84,6 +84,31 @@ class JourneyBoundaryTests {
     }
 
     @Test
+    void shouldGivePolicesOwnReasonWhenTheAutomaticEndorsementFails() {
+        ResidencePermit refused = new ResidencePermit("JZZ1", ResidencePermit.Status.VALID, TODAY.minusMonths(9),
+                TODAY.plusMonths(3), null, new ResidencePermit.AutoEndorsement(false, "民警核实不在登记地址居住"));
+
+        assertThat(journey(holder(refused)).blockers()).singleElement().satisfies(blocker -> {
+            assertThat(blocker.code()).isEqualTo(BlockerCode.AUTO_ENDORSEMENT_FAILED);
+            assertThat(blocker.message()).isEqualTo("自动签注未通过：民警核实不在登记地址居住 / Automatic endorsement "
+                    + "failed; police's reason: 民警核实不在登记地址居住");
+        });
+    }
+
+    @Test
+    void shouldFallBackToTheServicesRuleWhenPoliceGiveNoReason() {
+        for (String none : new String[] {null, "", "  "}) {
+            ResidencePermit refused = new ResidencePermit("JZZ1", ResidencePermit.Status.VALID, TODAY.minusMonths(9),
+                    TODAY.plusMonths(3), null, new ResidencePermit.AutoEndorsement(false, none));
+
+            assertThat(journey(holder(refused)).blockers()).as("reason %s", none).singleElement()
+                    .satisfies(blocker -> assertThat(blocker.message()).isEqualTo(
+                            "自动签注未通过：公安核查未在登记地址居住 / Automatic endorsement failed: police found you "
+                                    + "do not live at the registered address"));
+        }
+    }
+
+    @Test
     void shouldNotBlockAHolderWhoseAutomaticEndorsementIsUnknown() {
         ResidencePermit unknown = new ResidencePermit("JZZ1", ResidencePermit.Status.VALID, TODAY.minusMonths(9),
                 TODAY.plusMonths(3), null, null);

@@ -146,6 +146,21 @@ class ReminderRulesTests {
     }
 
     @Test
+    void shouldGivePolicesOwnReasonInTheAutoEndorsementReminder() {
+        ResidencePermit refused = new ResidencePermit("JZZ1", ResidencePermit.Status.VALID, TODAY.minusMonths(9),
+                TODAY.plusMonths(3), null, new ResidencePermit.AutoEndorsement(false, "民警核实不在登记地址居住"));
+        ResidencePermit silent = new ResidencePermit("JZZ1", ResidencePermit.Status.VALID, TODAY.minusMonths(9),
+                TODAY.plusMonths(3), null, new ResidencePermit.AutoEndorsement(false, " "));
+
+        assertThat(reminders(holder(refused))).singleElement().satisfies(reminder -> assertThat(reminder.message())
+                .isEqualTo("自动签注未通过：民警核实不在登记地址居住；请到服务中心办理签注 / Automatic endorsement failed "
+                        + "(police's reason: 民警核实不在登记地址居住); renew it at a service centre"));
+        assertThat(reminders(holder(silent))).singleElement().satisfies(reminder -> assertThat(reminder.message())
+                .isEqualTo("自动签注未通过，请到服务中心办理签注 / Automatic endorsement failed; renew it at a service "
+                        + "centre"));
+    }
+
+    @Test
     void shouldNotRemindOfAutomaticEndorsementWhenItPassesIsUnknownOrThePermitIsLost() {
         ResidencePermit unknown = new ResidencePermit("JZZ1", ResidencePermit.Status.VALID, TODAY.minusMonths(9),
                 TODAY.plusMonths(3), null, null);

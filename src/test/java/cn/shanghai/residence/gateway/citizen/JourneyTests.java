@@ -1,0 +1,67 @@
+package cn.shanghai.residence.gateway.citizen;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.graphql.test.tester.GraphQlTester;
+
+import cn.shanghai.residence.gateway.support.GatewayIntegrationTests;
+import cn.shanghai.residence.gateway.upstream.Upstream;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The journey and reminders over HTTP, against the stubs: what police and housing say decides what a resident sees. */
+class JourneyTests extends GatewayIntegrationTests {
+
+    /** ywtb-1008's permit, as police's stub words the reason (stubs/police/mappings/persona-1008-*.json). */
+    private static final String POLICE_REASON = "经社区民警上门实地核实，持证人不在居住证登记的居住地址居住，不能自动签注；"
+            + "请持证到就近街道社区事务受理服务中心当场办理签注。";
+
+    @Test
+    void shouldShowPolicesReasonForAFailedAutomaticEndorsement() {
+        GraphQlTester.Response response = journey("ywtb-1008");
+
+        response.path("me.journey.blockers[0].code").entity(String.class).isEqualTo("AUTO_ENDORSEMENT_FAILED");
+        response.path("me.journey.blockers[0].message").entity(String.class)
+                .satisfies(message -> assertThat(message).startsWith("自动签注未通过：" + POLICE_REASON + " / ")
+                        .endsWith("police's reason: " + POLICE_REASON));
+        assertThat(reminder(response, "AUTO_ENDORSEMENT_FAILED")).contains(POLICE_REASON);
+        assertThat(requestsTo(Upstream.POLICE, "GET", "/persons/ywtb-1008/residence-permit")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldFallBackToTheServicesRuleWhenPoliceGiveNoReason() {
+        stubForThisTest(Upstream.POLICE, get(urlPathEqualTo("/police/v1/persons/ywtb-1008/residence-permit"))
+                .atPriority(1)
+                .willReturn(okJson("{\"permitNo\":\"JZZ3101099824711\",\"status\":\"VALID\",\"issuedOn\":\"2026-01-10\","
+                        + "\"validUntil\":\"2099-01-10\",\"photoId\":\"PH-1008-01\","
+                        + "\"autoEndorsement\":{\"eligible\":false,\"reason\":null}}")));
+
+        GraphQlTester.Response response = journey("ywtb-1008");
+
+        response.path("me.journey.blockers[0].message").entity(String.class)
+                .isEqualTo("自动签注未通过：公安核查未在登记地址居住 / Automatic endorsement failed: police found you do "
+                        + "not live at the registered address");
+        assertThat(reminder(response, "AUTO_ENDORSEMENT_FAILED"))
+                .isEqualTo("自动签注未通过，请到服务中心办理签注 / Automatic endorsement failed; renew it at a service "
+                        + "centre");
+    }
+
+    private GraphQlTester.Response journey(String persona) {
+        resetJournals();
+        GraphQlTester.Response response = as(persona).documentName("journey").execute();
+        response.errors().verify();
+        return response;
+    }
+
+    /** The message of the one reminder of this kind. */
+    private static String reminder(GraphQlTester.Response response, String kind) {
+        List<String> kinds = response.path("me.reminders[*].kind").entityList(String.class).get();
+        assertThat(kinds).containsOnlyOnce(kind);
+        return response.path("me.reminders[" + kinds.indexOf(kind) + "].message").entity(String.class).get();
+    }
+}
