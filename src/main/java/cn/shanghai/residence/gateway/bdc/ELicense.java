@@ -18,6 +18,15 @@ public record ELicense(@NotBlank String licenseId, @NotNull Type type, @NotBlank
 
     public enum Status { VALID, EXPIRED, REVOKED }
 
+    /**
+     * Whether the gateway shows this licence at all. The service does not offer the history of permits that have
+     * lapsed ("持证人已经失效的居住证历史信息不提供查询"), so a residence permit is shown only while it is valid;
+     * every other licence is shown whatever its status (an expired filing notice still explains a refusal).
+     */
+    public boolean offered() {
+        return type != Type.RESIDENCE_PERMIT || status == Status.VALID;
+    }
+
     /** The license number as shown: an ID card's number is the national ID number, so it is masked. */
     public String displayNumber() {
         return type == Type.ID_CARD ? Masking.idNumber(number) : number;
