@@ -131,6 +131,15 @@ final class JourneyRules {
         return Stage.ELIGIBLE_FOR_PERMIT;
     }
 
+    /**
+     * Someone never registered. With a home of their own on file that proves residence, they register on it. Without
+     * one they may still live lawfully where the seed allows (住所种类: a relative's property or rented home, with the
+     * kinship commitment letter; an employer's collective dormitory, with its certificate), so registration is offered
+     * beside the rental filing, and nothing on their own record stands in its way: the proof those homes need is
+     * not the applicant's and comes with the application. What their own record does say is kept as a blocker of
+     * that home only: an office or shop is never a residence (NON_RESIDENTIAL_HOUSING), and a rented home whose
+     * contract is not filed and in force proves nothing until it is (NO_RESIDENCE_PROOF, then filing is the way).
+     */
     private static void notRegistered(CitizenFacts facts, List<Action> actions, List<Blocker> blockers) {
         if (facts.hasResidentialProof()) {
             actions.add(new Action(ActionCode.APPLY_RESIDENCE_REGISTRATION,
@@ -138,17 +147,27 @@ final class JourneyRules {
                             + "reused", null));
             return;
         }
+        boolean ownHomeUnproven = !facts.housing().isEmpty() && !facts.onlyNonResidentialHousing();
         if (facts.onlyNonResidentialHousing()) {
             blockers.add(new Blocker(BlockerCode.NON_RESIDENTIAL_HOUSING,
-                    "商铺、办公、厂房等非居住用房不能办理居住登记 / Shops, offices and factories cannot be registered "
-                            + "as a residence"));
-        } else {
+                    "名下房屋为商铺、办公、厂房等非居住用房，不能作为居住登记的住所 / The housing in your name is not "
+                            + "residential (a shop, an office, a factory) and cannot be registered as your residence"));
+        } else if (ownHomeUnproven) {
             blockers.add(new Blocker(BlockerCode.NO_RESIDENCE_PROOF,
                     "需有房屋产权证明或已备案的租赁合同 / A property certificate or a filed rental contract is needed"));
+        }
+        if (!ownHomeUnproven) {
+            actions.add(new Action(ActionCode.APPLY_RESIDENCE_REGISTRATION, WITHOUT_OWN_HOME, null));
         }
         actions.add(new Action(ActionCode.FILE_RENTAL_CONTRACT,
                 "租房居住的，请先办理住房租赁合同网签备案 / Renting? File the rental contract online first", null));
     }
+
+    private static final String WITHOUT_OWN_HOME = "住在亲属家或单位集体宿舍的，可在线办理居住登记：亲属家须签署亲属关系"
+            + "承诺书并提交亲属的房屋产权证明或备案租赁合同，集体宿舍须提供单位出具的集体宿舍证明 / Living in a relative's "
+            + "home or an employer's dormitory? Register online: for a relative's home sign the kinship commitment "
+            + "letter and add the relative's title or filed contract; for a dormitory add the employer's dormitory "
+            + "certificate";
 
     private static Action applyForPermit() {
         return new Action(ActionCode.APPLY_RESIDENCE_PERMIT,

@@ -136,13 +136,14 @@ class HomeScreenTests extends GatewayIntegrationTests {
     }
 
     @Test
-    void shouldRefuseAnOfficeAsAResidence() {
+    void shouldRefuseAnOfficeAsAResidenceButNotARelativesHomeOrADormitory() {
         GraphQlTester.Response home = home("ywtb-1011");
 
         home.path("me.properties[*].usage").entityList(String.class).containsExactly("OFFICE");
         home.path("me.properties[0].residential").entity(Boolean.class).isEqualTo(false);
-        home.path("me.journey.blockers[*].code").entityList(String.class).containsExactly("NON_RESIDENTIAL_HOUSING");
-        home.path("me.journey.actions[*].code").entityList(String.class).doesNotContain("APPLY_RESIDENCE_REGISTRATION");
+        home.path("me.journey.blockers[*].code").entityList(String.class).contains("NON_RESIDENTIAL_HOUSING");
+        home.path("me.journey.actions[*].code").entityList(String.class)
+                .containsExactly("APPLY_RESIDENCE_REGISTRATION", "FILE_RENTAL_CONTRACT");
     }
 
     @Test

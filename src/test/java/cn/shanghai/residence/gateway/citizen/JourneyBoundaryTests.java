@@ -220,23 +220,46 @@ class JourneyBoundaryTests {
     }
 
     @Test
-    void shouldRefuseRegistrationOnACommercialPropertyOnly() {
+    void shouldRefuseACommercialPropertyButOfferRegistrationAtARelativesHomeOrADormitory() {
         Journey journey = journey(FactsBuilder.on(TODAY).property(property(Property.Usage.COMMERCIAL)));
 
-        assertThat(blockers(journey)).containsExactly(BlockerCode.NON_RESIDENTIAL_HOUSING);
-        assertThat(actions(journey)).containsExactly(ActionCode.FILE_RENTAL_CONTRACT);
+        assertThat(journey.stage()).isEqualTo(Stage.NOT_REGISTERED);
+        assertThat(journey.blockers()).singleElement().satisfies(blocker -> {
+            assertThat(blocker.code()).isEqualTo(BlockerCode.NON_RESIDENTIAL_HOUSING);
+            assertThat(blocker.message()).startsWith("名下房屋为商铺、办公、厂房等非居住用房，不能作为居住登记的住所 / ");
+        });
+        assertThat(actions(journey)).containsExactly(ActionCode.APPLY_RESIDENCE_REGISTRATION,
+                ActionCode.FILE_RENTAL_CONTRACT);
+        assertThat(journey.actions().get(0).message()).isEqualTo(WITHOUT_OWN_HOME);
+    }
+
+    /** What the seed allows a resident with no home of their own on file: a relative's home or a dormitory. */
+    private static final String WITHOUT_OWN_HOME = "住在亲属家或单位集体宿舍的，可在线办理居住登记：亲属家须签署亲属关系承诺书"
+            + "并提交亲属的房屋产权证明或备案租赁合同，集体宿舍须提供单位出具的集体宿舍证明 / Living in a relative's home or "
+            + "an employer's dormitory? Register online: for a relative's home sign the kinship commitment letter and "
+            + "add the relative's title or filed contract; for a dormitory add the employer's dormitory certificate";
+
+    @Test
+    void shouldOfferRegistrationAtARelativesHomeOrADormitoryToSomeoneWithNoHousingOnFile() {
+        Journey journey = journey(FactsBuilder.on(TODAY));
+
+        assertThat(journey.stage()).isEqualTo(Stage.NOT_REGISTERED);
+        assertThat(blockers(journey)).isEmpty();
+        assertThat(actions(journey)).containsExactly(ActionCode.APPLY_RESIDENCE_REGISTRATION,
+                ActionCode.FILE_RENTAL_CONTRACT);
+        assertThat(journey.actions().get(0).message()).isEqualTo(WITHOUT_OWN_HOME);
+        assertThat(journey.actions().get(0).availableFrom()).isNull();
     }
 
     @Test
     void shouldAskForProofWhenTheHousingOnFileProvesNothingYet() {
-        Journey nothing = journey(FactsBuilder.on(TODAY));
         Journey unfiled = journey(FactsBuilder.on(TODAY).contract(contract(NEW_HOME, Property.Usage.RESIDENTIAL,
                 TODAY.minusDays(3), RentalContract.Status.PENDING_FILING)));
         Journey notStarted = journey(FactsBuilder.on(TODAY).contract(filed(NEW_HOME, TODAY.plusDays(1))));
         Journey usageUnknown = journey(FactsBuilder.on(TODAY).contract(contract(NEW_HOME, null,
                 TODAY.minusDays(3), RentalContract.Status.FILED)));
 
-        for (Journey journey : List.of(nothing, unfiled, notStarted, usageUnknown)) {
+        for (Journey journey : List.of(unfiled, notStarted, usageUnknown)) {
             assertThat(journey.stage()).isEqualTo(Stage.NOT_REGISTERED);
             assertThat(blockers(journey)).containsExactly(BlockerCode.NO_RESIDENCE_PROOF);
             assertThat(actions(journey)).containsExactly(ActionCode.FILE_RENTAL_CONTRACT);

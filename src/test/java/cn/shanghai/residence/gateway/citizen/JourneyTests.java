@@ -51,6 +51,30 @@ class JourneyTests extends GatewayIntegrationTests {
                         + "centre");
     }
 
+    @Test
+    void shouldOfferRegistrationAtARelativesHomeOrADormitoryToSomeoneWithNoHousingRecord() {
+        GraphQlTester.Response response = journey("ywtb-1030");
+
+        response.path("me.journey.stage").entity(String.class).isEqualTo("NOT_REGISTERED")
+                .path("me.journey.actions[*].code").entityList(String.class)
+                .containsExactly("APPLY_RESIDENCE_REGISTRATION", "FILE_RENTAL_CONTRACT")
+                .path("me.journey.actions[0].message").entity(String.class)
+                .satisfies(message -> assertThat(message).contains("亲属关系承诺书").contains("集体宿舍证明"))
+                .path("me.journey.blockers").entityList(Object.class).hasSize(0);
+        assertThat(requestsTo(Upstream.HOUSING, "GET", "/persons/ywtb-1030/properties")).isEqualTo(1);
+        assertThat(requestsTo(Upstream.HOUSING, "GET", "/persons/ywtb-1030/rental-contracts")).isEqualTo(1);
+        assertThat(requestsTo(Upstream.POLICE, "GET", "/persons/ywtb-1030/residence-registration")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldTellTheOwnerOfAnOfficeThatOnlyTheOfficeIsRefused() {
+        GraphQlTester.Response response = journey("ywtb-1011");
+
+        response.path("me.journey.actions[0].code").entity(String.class).isEqualTo("APPLY_RESIDENCE_REGISTRATION")
+                .path("me.journey.blockers[*].code").entityList(String.class).contains("NON_RESIDENTIAL_HOUSING");
+        assertThat(requestsTo(Upstream.HOUSING, "GET", "/persons/ywtb-1011/properties")).isEqualTo(1);
+    }
+
     private GraphQlTester.Response journey(String persona) {
         resetJournals();
         GraphQlTester.Response response = as(persona).documentName("journey").execute();
