@@ -36,6 +36,8 @@ final class JourneyRules {
                 "已搬家请于 " + contract.startDate().plusDays(30) + " 前变更居住登记地址 / Declare your new address by "
                         + contract.startDate().plusDays(30),
                 null)));
+        otherApplicationsInProgress(facts, followed(facts, stage), actions);
+        standingRejections(facts, actions, blockers);
         if (facts.minor()) {
             blockers.add(new Blocker(BlockerCode.GUARDIAN_REQUIRED, Guardianship.RULE));
         }
@@ -43,8 +45,16 @@ final class JourneyRules {
         return new Journey(stage, eligibleFrom, List.copyOf(actions), List.copyOf(blockers));
     }
 
+    /**
+     * The stage. Work in progress comes first: someone renewing an expired, lapsed or lost permit whose new permit
+     * is on its way is in PERMIT_IN_PROGRESS, not told to apply again (which would be a duplicate).
+     */
     private static Stage stage(CitizenFacts facts, List<Action> actions, List<Blocker> blockers) {
         Optional<Application> permitApplication = facts.openApplication(Application.Kind.RESIDENCE_PERMIT_NEW);
+        if (permitApplication.isPresent()) {
+            actions.add(trackPermit(permitApplication.get()));
+            return Stage.PERMIT_IN_PROGRESS;
+        }
         ResidencePermit permit = facts.permit();
         if (permit != null && permit.status() == ResidencePermit.Status.LOST) {
             actions.add(new Action(ActionCode.CANCEL_PERMIT_LOSS,
@@ -68,10 +78,6 @@ final class JourneyRules {
             }
             return Stage.PERMIT_EXPIRED;
         }
-        if (permitApplication.isPresent()) {
-            actions.add(trackPermit(permitApplication.get()));
-            return Stage.PERMIT_IN_PROGRESS;
-        }
         if (permit != null) {
             return permitHolder(facts, permit, actions, blockers);
         }
@@ -79,14 +85,110 @@ final class JourneyRules {
         if (registration.isPresent()) {
             return registered(facts, registration.get(), actions, blockers);
         }
-        if (facts.openApplication(Application.Kind.RESIDENCE_REGISTRATION).isPresent()) {
-            actions.add(new Action(ActionCode.TRACK_REGISTRATION,
-                    "居住登记审核中，1个工作日内制发电子凭证 / Registration under review; the e-certificate follows "
-                            + "within 1 working day", null));
+        Optional<Application> registering = facts.openApplication(Application.Kind.RESIDENCE_REGISTRATION);
+        if (registering.isPresent()) {
+            actions.add(trackRegistration(registering.get()));
             return Stage.REGISTRATION_IN_PROGRESS;
         }
         notRegistered(facts, actions, blockers);
         return Stage.NOT_REGISTERED;
+    }
+
+    /** The application the stage itself is about, if any: its progress is already the stage's action. */
+    private static Optional<Application> followed(CitizenFacts facts, Stage stage) {
+        return switch (stage) {
+            case PERMIT_IN_PROGRESS -> facts.openApplication(Application.Kind.RESIDENCE_PERMIT_NEW);
+            case REGISTRATION_IN_PROGRESS -> facts.openApplication(Application.Kind.RESIDENCE_REGISTRATION);
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * The newest open application of every other kind: instead of offering that business again (a duplicate
+     * police would refuse), follow it; what police asked for comes first, since only the resident can move it.
+     */
+    private static void otherApplicationsInProgress(CitizenFacts facts, Optional<Application> followed,
+            List<Action> actions) {
+        int supplements = 0;
+        for (Application.Kind kind : Application.Kind.values()) {
+            Optional<Application> open = facts.openApplication(kind).filter(application -> !followed.equals(
+                    Optional.of(application)));
+            if (open.isEmpty()) {
+                continue;
+            }
+            startAction(kind).ifPresent(code -> actions.removeIf(action -> action.code() == code));
+            Application application = open.get();
+            if (application.status() == Application.Status.NEEDS_SUPPLEMENT) {
+                actions.add(supplements++, supplement(application));
+            } else {
+                CitizenFacts.KindName name = CitizenFacts.name(kind);
+                actions.add(new Action(ActionCode.TRACK_APPLICATION, name.zh() + "办理中，可查看办理进度 / Your "
+                        + name.en() + " is being processed; follow its progress", null));
+            }
+        }
+    }
+
+    /** The action that starts a business of this kind, where the journey offers one. */
+    private static Optional<ActionCode> startAction(Application.Kind kind) {
+        return switch (kind) {
+            case REGISTRATION_ADDRESS_CHANGE -> Optional.of(ActionCode.CHANGE_REGISTRATION_ADDRESS);
+            case PERMIT_LOSS_REPORT -> Optional.of(ActionCode.REPORT_PERMIT_LOSS);
+            case PERMIT_LOSS_CANCEL -> Optional.of(ActionCode.CANCEL_PERMIT_LOSS);
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * Refusals that still stand, first among the blockers, with police's note. Applying again is offered where the
+     * stage does not already offer it and the rules allow it: a registration or a permit is offered by its stage
+     * (when eligible), a new address change to a registered person, a new photo to a permit holder.
+     */
+    private static void standingRejections(CitizenFacts facts, List<Action> actions, List<Blocker> blockers) {
+        List<Blocker> refusals = new ArrayList<>();
+        for (Application rejected : facts.standingRejections()) {
+            CitizenFacts.KindName name = CitizenFacts.name(rejected.kind());
+            refusals.add(new Blocker(BlockerCode.APPLICATION_REJECTED, CitizenFacts.currentNote(rejected)
+                    .map(note -> name.zh() + "未通过：" + note + " / Your " + name.en() + " was refused: " + note)
+                    .orElse(name.zh() + "未通过审核 / Your " + name.en() + " was refused")));
+            applyAgain(facts, rejected.kind())
+                    .filter(again -> actions.stream().noneMatch(action -> action.code() == again.code()))
+                    .ifPresent(actions::add);
+        }
+        blockers.addAll(0, refusals);
+    }
+
+    private static Optional<Action> applyAgain(CitizenFacts facts, Application.Kind kind) {
+        if (kind == Application.Kind.REGISTRATION_ADDRESS_CHANGE && facts.activeRegistration().isPresent()) {
+            return Optional.of(new Action(ActionCode.CHANGE_REGISTRATION_ADDRESS,
+                    "可重新申请居住登记地址变更 / You may apply for the address change again", null));
+        }
+        if (kind == Application.Kind.PERMIT_PHOTO_CHANGE && facts.permitInForce()) {
+            return Optional.of(new Action(ActionCode.UPLOAD_PERMIT_PHOTO,
+                    "请选择或上传358×441像素、350dpi、白底的近期彩色正面照后重新申请 / Choose or upload a recent colour "
+                            + "frontal photo, 358×441 px, 350 dpi, white background, and apply again", null));
+        }
+        return Optional.empty();
+    }
+
+    /** Police asked for more: their note says what. */
+    private static Action supplement(Application application) {
+        CitizenFacts.KindName name = CitizenFacts.name(application.kind());
+        return new Action(ActionCode.SUPPLEMENT_APPLICATION, CitizenFacts.currentNote(application)
+                .map(note -> name.zh() + "需补充材料：" + note + " / Your " + name.en() + " needs more from you: " + note)
+                .orElse(name.zh() + "需补充材料，请查看办理进度中派出所的要求 / Your " + name.en()
+                        + " needs more from you; see police's request in its progress"), null);
+    }
+
+    private static Action trackRegistration(Application application) {
+        return switch (application.status()) {
+            case NEEDS_SUPPLEMENT -> supplement(application);
+            case APPROVED -> new Action(ActionCode.TRACK_REGISTRATION,
+                    "居住登记已审核通过，1个工作日内制发电子《居住登记凭证》 / Registration approved; the e-certificate "
+                            + "follows within 1 working day", null);
+            default -> new Action(ActionCode.TRACK_REGISTRATION,
+                    "居住登记审核中，1个工作日内制发电子凭证 / Registration under review; the e-certificate follows "
+                            + "within 1 working day", null);
+        };
     }
 
     private static Stage permitHolder(CitizenFacts facts, ResidencePermit permit, List<Action> actions,
@@ -177,6 +279,12 @@ final class JourneyRules {
 
     private static Action trackPermit(Application application) {
         return switch (application.status()) {
+            case NEEDS_SUPPLEMENT -> supplement(application);
+            case APPROVED -> new Action(ActionCode.TRACK_PERMIT_APPLICATION,
+                    "居住证申请已审核通过，电子居住证已生成，证件即将制作 / Your permit is approved and its e-licence "
+                            + "issued; the card is made next", null);
+            case IN_PRODUCTION -> new Action(ActionCode.TRACK_PERMIT_APPLICATION,
+                    "居住证制作中 / Your permit card is being made", null);
             case READY_FOR_PICKUP -> new Action(ActionCode.PICK_UP_PERMIT,
                     "居住证已制作完成，请到服务中心领取 / Your permit is ready for pick-up at the service centre", null);
             case SHIPPED -> new Action(ActionCode.TRACK_DELIVERY,

@@ -36,7 +36,12 @@ class HomeScreenTests extends GatewayIntegrationTests {
             "ywtb-1012, ELIGIBLE_FOR_PERMIT",
             "ywtb-1013, ELIGIBLE_FOR_PERMIT",
             "ywtb-1014, PERMIT_HOLDER",
-            "ywtb-1015, PERMIT_IN_PROGRESS"})
+            "ywtb-1015, PERMIT_IN_PROGRESS",
+            "ywtb-1030, NOT_REGISTERED",
+            "ywtb-1031, REGISTRATION_IN_PROGRESS",
+            "ywtb-1032, ELIGIBLE_FOR_PERMIT",
+            "ywtb-1033, PERMIT_IN_PROGRESS",
+            "ywtb-1035, PERMIT_IN_PROGRESS"})
     void everyPersonaShouldSeeTheirStage(String persona, String stage) {
         GraphQlTester.Response home = home(persona);
 

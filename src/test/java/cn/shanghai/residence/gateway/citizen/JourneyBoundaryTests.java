@@ -155,15 +155,15 @@ class JourneyBoundaryTests {
     }
 
     @Test
-    void shouldIgnoreClosedPermitApplicationsAndOpenOnesOfAnotherKind() {
+    void shouldNotFollowAClosedPermitApplicationButShowItsRefusalAndAnOpenOneOfAnotherKind() {
         Journey journey = journey(FactsBuilder.on(TODAY).registeredOn(TODAY.minusYears(1)).photo(photo(
                 Photo.Background.WHITE))
                 .application(application(Application.Kind.RESIDENCE_PERMIT_NEW, Application.Status.REJECTED, TODAY))
                 .application(application(Application.Kind.PERMIT_PHOTO_CHANGE, Application.Status.SUBMITTED, TODAY)));
 
         assertThat(journey.stage()).isEqualTo(Stage.ELIGIBLE_FOR_PERMIT);
-        assertThat(actions(journey)).containsExactly(ActionCode.APPLY_RESIDENCE_PERMIT);
-        assertThat(blockers(journey)).isEmpty();
+        assertThat(actions(journey)).containsExactly(ActionCode.APPLY_RESIDENCE_PERMIT, ActionCode.TRACK_APPLICATION);
+        assertThat(blockers(journey)).containsExactly(BlockerCode.APPLICATION_REJECTED);
     }
 
     @Test

@@ -75,6 +75,54 @@ class JourneyTests extends GatewayIntegrationTests {
         assertThat(requestsTo(Upstream.HOUSING, "GET", "/persons/ywtb-1011/properties")).isEqualTo(1);
     }
 
+    @Test
+    void shouldFollowARenewedPermitOnItsWayRatherThanTheExpiredOne() {
+        GraphQlTester.Response response = journey("ywtb-1033");
+
+        response.path("me.journey.stage").entity(String.class).isEqualTo("PERMIT_IN_PROGRESS")
+                .path("me.journey.actions[*].code").entityList(String.class).containsExactly("TRACK_DELIVERY")
+                .path("me.journey.blockers").entityList(Object.class).hasSize(0);
+        assertThat(requestsTo(Upstream.POLICE, "GET", "/persons/ywtb-1033/residence-permit")).isEqualTo(1);
+        assertThat(requestsTo(Upstream.POLICE, "GET", "/persons/ywtb-1033/applications")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldSayWhatPoliceNeedForARegistrationWaitingForASupplement() {
+        GraphQlTester.Response response = journey("ywtb-1031");
+
+        response.path("me.journey.stage").entity(String.class).isEqualTo("REGISTRATION_IN_PROGRESS")
+                .path("me.journey.actions[*].code").entityList(String.class).containsExactly("SUPPLEMENT_APPLICATION")
+                .path("me.journey.actions[0].message").entity(String.class)
+                .isEqualTo("居住登记需补充材料：" + SUPPLEMENT_NOTE + " / Your residence registration needs more from you: "
+                        + SUPPLEMENT_NOTE)
+                .path("me.journey.blockers").entityList(Object.class).hasSize(0);
+    }
+
+    @Test
+    void shouldShowPolicesReasonForARejectedPermitAndOfferToApplyAgain() {
+        GraphQlTester.Response response = journey("ywtb-1032");
+
+        response.path("me.journey.stage").entity(String.class).isEqualTo("ELIGIBLE_FOR_PERMIT")
+                .path("me.journey.actions[*].code").entityList(String.class).containsExactly("APPLY_RESIDENCE_PERMIT")
+                .path("me.journey.blockers[*].code").entityList(String.class).containsExactly("APPLICATION_REJECTED")
+                .path("me.journey.blockers[0].message").entity(String.class)
+                .isEqualTo("居住证申请未通过：" + PERMIT_REFUSAL + " / Your residence permit application was refused: "
+                        + PERMIT_REFUSAL);
+    }
+
+    @Test
+    void shouldShowARejectedRegistrationBesideTheOfficeItWasRefusedFor() {
+        journey("ywtb-1011")
+                .path("me.journey.blockers[*].code").entityList(String.class)
+                .containsExactly("APPLICATION_REJECTED", "NON_RESIDENTIAL_HOUSING")
+                .path("me.journey.blockers[0].message").entity(String.class)
+                .satisfies(message -> assertThat(message).startsWith("居住登记未通过：申报住所为办公用房"));
+    }
+
+    /** Police's notes in the stubs (stubs/police/__files/applications.json). */
+    private static final String SUPPLEMENT_NOTE = "请补充上传亲属（房屋产权人）的房地产权证明；亲属关系承诺书已签署，无需重复提交";
+    private static final String PERMIT_REFUSAL = "申请所用照片头部比例不符合居住证照片要求，请更换照片后重新申请";
+
     private GraphQlTester.Response journey(String persona) {
         resetJournals();
         GraphQlTester.Response response = as(persona).documentName("journey").execute();
