@@ -146,10 +146,7 @@ final class JourneyRules {
     private static void standingRejections(CitizenFacts facts, List<Action> actions, List<Blocker> blockers) {
         List<Blocker> refusals = new ArrayList<>();
         for (Application rejected : facts.standingRejections()) {
-            CitizenFacts.KindName name = CitizenFacts.name(rejected.kind());
-            refusals.add(new Blocker(BlockerCode.APPLICATION_REJECTED, CitizenFacts.currentNote(rejected)
-                    .map(note -> name.zh() + "未通过：" + note + " / Your " + name.en() + " was refused: " + note)
-                    .orElse(name.zh() + "未通过审核 / Your " + name.en() + " was refused")));
+            refusals.add(new Blocker(BlockerCode.APPLICATION_REJECTED, refused(rejected)));
             applyAgain(facts, rejected.kind())
                     .filter(again -> actions.stream().noneMatch(action -> action.code() == again.code()))
                     .ifPresent(actions::add);
@@ -172,11 +169,24 @@ final class JourneyRules {
 
     /** Police asked for more: their note says what. */
     private static Action supplement(Application application) {
+        return new Action(ActionCode.SUPPLEMENT_APPLICATION, needsMore(application), null);
+    }
+
+    /** What police asked for, in their words (the journey's action and the reminder say the same). */
+    static String needsMore(Application application) {
         CitizenFacts.KindName name = CitizenFacts.name(application.kind());
-        return new Action(ActionCode.SUPPLEMENT_APPLICATION, CitizenFacts.currentNote(application)
+        return CitizenFacts.currentNote(application)
                 .map(note -> name.zh() + "需补充材料：" + note + " / Your " + name.en() + " needs more from you: " + note)
                 .orElse(name.zh() + "需补充材料，请查看办理进度中派出所的要求 / Your " + name.en()
-                        + " needs more from you; see police's request in its progress"), null);
+                        + " needs more from you; see police's request in its progress");
+    }
+
+    /** Why police refused, in their words (the journey's blocker and the reminder say the same). */
+    static String refused(Application application) {
+        CitizenFacts.KindName name = CitizenFacts.name(application.kind());
+        return CitizenFacts.currentNote(application)
+                .map(note -> name.zh() + "未通过：" + note + " / Your " + name.en() + " was refused: " + note)
+                .orElse(name.zh() + "未通过审核 / Your " + name.en() + " was refused");
     }
 
     private static Action trackRegistration(Application application) {
