@@ -116,6 +116,7 @@ public record CitizenFacts(LocalDate today, @Nullable ResidenceRegistration regi
             case PERMIT_LOSS_REPORT -> new KindName("居住证挂失", "loss report");
             case PERMIT_LOSS_CANCEL -> new KindName("居住证解挂", "loss cancellation");
             case PERMIT_PHOTO_CHANGE -> new KindName("居住证照片变更", "permit photo change");
+            case UNKNOWN -> new KindName("申请", "application");
         };
     }
 

@@ -34,7 +34,7 @@ public record Journey(Stage stage, @Nullable LocalDate eligibleFrom, List<Action
     public enum BlockerCode {
         NO_RESIDENCE_PROOF, NON_RESIDENTIAL_HOUSING, REGISTRATION_TOO_RECENT, PHOTO_NOT_COMPLIANT,
         AUTO_ENDORSEMENT_FAILED, PERMIT_LOST, PERMIT_EXPIRED, GUARDIAN_REQUIRED,
-        /** Police refused the newest application of a kind and nothing has replaced it; the message carries the note. */
+        /** Police refused the newest application of a kind and nothing replaced it; the message carries the note. */
         APPLICATION_REJECTED
     }
 }

@@ -70,6 +70,9 @@ final class JourneyRules {
                     + "endorsement at a service centre", null));
             return Stage.PERMIT_EXPIRED;
         }
+        if (permit != null && permit.status() == ResidencePermit.Status.UNKNOWN) {
+            return Stage.PERMIT_HOLDER;
+        }
         if (permit != null && permit.status() != ResidencePermit.Status.VALID) {
             blockers.add(new Blocker(BlockerCode.PERMIT_EXPIRED,
                     "居住证已失效，需重新申办 / The permit is no longer valid; apply again"));
@@ -90,7 +93,9 @@ final class JourneyRules {
             actions.add(trackRegistration(registering.get()));
             return Stage.REGISTRATION_IN_PROGRESS;
         }
-        notRegistered(facts, actions, blockers);
+        if (facts.registration() == null || facts.registration().status() != ResidenceRegistration.Status.UNKNOWN) {
+            notRegistered(facts, actions, blockers);
+        }
         return Stage.NOT_REGISTERED;
     }
 

@@ -14,7 +14,8 @@ import cn.shanghai.residence.gateway.postal.Shipment;
 
 /**
  * The service's precise reminders (办证提醒, 签注提醒, address changes, and each application's progress: review,
- * production, pick-up and delivery), composed from the agencies' data. Pure: the same facts always give the same reminders, soonest first, undated last.
+ * production, pick-up and delivery), composed from the agencies' data. Pure: the same facts always give the same
+ * reminders, soonest first, undated last.
  */
 final class ReminderRules {
 
@@ -104,7 +105,8 @@ final class ReminderRules {
                     + "查看 / Your residence permit was approved on " + on + "; its e-licence was issued the same day: "
                     + "see your e-licences";
             case RESIDENCE_REGISTRATION -> "居住登记已于 " + on + " 审核通过，电子《居住登记凭证》1个工作日内制发 / Your "
-                    + "residence registration was approved on " + on + "; the e-certificate follows within 1 working day";
+                    + "residence registration was approved on " + on + "; the e-certificate follows within 1 working "
+                    + "day";
             default -> CitizenFacts.name(kind).zh() + "已于 " + on + " 审核通过 / Your " + CitizenFacts.name(kind).en()
                     + " was approved on " + on;
         };
@@ -151,7 +153,9 @@ final class ReminderRules {
             case DELIVERED -> "已签收";
             case RETURNED -> "已退回";
             case EXCEPTION -> "投递异常";
-        } + expected + fee + " / Your permit parcel is " + shipment.status().name().toLowerCase().replace('_', ' ')
+            case UNKNOWN -> "有新的物流状态";
+        } + expected + fee + " / Your permit parcel " + (shipment.status() == Shipment.Status.UNKNOWN
+                ? "has a new status" : "is " + shipment.status().name().toLowerCase().replace('_', ' '))
                 + expectedEn + feeEn;
     }
 }

@@ -33,18 +33,21 @@ public record HousingRecords(List<Property> properties, List<RentalContract> ren
                 .findFirst();
     }
 
-    /** Housing on file, but none of it proving residence because it is not residential (an office, a shop). */
+    /**
+     * Housing on file, but none of it proving residence because it is known not to be residential (an office, a
+     * shop); a usage the housing authority added later (UNKNOWN) is not called non-residential.
+     */
     public boolean onlyNonResidentialOn(LocalDate day) {
-        boolean nonResidential = properties.stream().anyMatch(p -> !p.residential())
-                || rentalContracts.stream().anyMatch(c -> c.usage() != null && !c.usage().residential());
+        boolean nonResidential = properties.stream().anyMatch(Property::nonResidential)
+                || rentalContracts.stream().anyMatch(c -> c.usage() != null && c.usage().nonResidential());
         return nonResidential && !provesResidenceOn(day);
     }
 
-    /** Whether the home this e-licence belongs to is on file and not residential. */
+    /** Whether the home this e-licence belongs to is on file and known not to be residential. */
     public boolean nonResidential(String licenseId) {
-        return properties.stream().anyMatch(p -> licenseId.equals(p.licenseId()) && !p.residential())
+        return properties.stream().anyMatch(p -> licenseId.equals(p.licenseId()) && p.nonResidential())
                 || rentalContracts.stream().anyMatch(c -> licenseId.equals(c.licenseId())
-                        && c.usage() != null && !c.usage().residential());
+                        && c.usage() != null && c.usage().nonResidential());
     }
 
     public boolean isEmpty() {

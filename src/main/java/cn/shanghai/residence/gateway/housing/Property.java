@@ -1,5 +1,6 @@
 package cn.shanghai.residence.gateway.housing;
 
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,14 +14,26 @@ public record Property(@NotBlank String certificateNo, @NotNull @Valid Address a
 
     /** Only residential homes count as a lawful, stable residence. */
     public enum Usage {
-        RESIDENTIAL, COMMERCIAL, OFFICE, INDUSTRIAL;
+        RESIDENTIAL, COMMERCIAL, OFFICE, INDUSTRIAL,
+        /** A usage the housing authority added later: neither proves a residence nor is refused as a shop. */
+        @JsonEnumDefaultValue UNKNOWN;
 
         public boolean residential() {
             return this == RESIDENTIAL;
+        }
+
+        /** Known not to be a home (a shop, an office, a factory), as opposed to not known to be one. */
+        public boolean nonResidential() {
+            return this == COMMERCIAL || this == OFFICE || this == INDUSTRIAL;
         }
     }
 
     public boolean residential() {
         return usage != null && usage.residential();
+    }
+
+    /** Known not to be a home; an unknown usage is neither this nor residential. */
+    public boolean nonResidential() {
+        return usage != null && usage.nonResidential();
     }
 }

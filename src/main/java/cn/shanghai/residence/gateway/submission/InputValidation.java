@@ -51,7 +51,7 @@ final class InputValidation {
 
     InputValidation declaration(ResidenceDeclaration declaration, String addressField) {
         address(declaration.address(), Code.INVALID_INPUT, addressField);
-        if (declaration.residenceType() == null) {
+        if (declaration.residenceType() == null || declaration.residenceType() == ResidenceType.UNKNOWN) {
             refuse(Code.INVALID_INPUT, "请选择住所种类 / residenceType is required", "residenceType");
         }
         LocalDate movedIn = declaration.moveInDate();
@@ -113,7 +113,7 @@ final class InputValidation {
     }
 
     InputValidation delivery(DeliveryInput delivery) {
-        if (delivery == null || delivery.method() == null) {
+        if (delivery == null || delivery.method() == null || delivery.method() == Application.DeliveryMethod.UNKNOWN) {
             refuse(Code.INVALID_INPUT, "请选择领取方式 / delivery.method is required", "delivery", "method");
             return this;
         }

@@ -41,6 +41,7 @@ class HomeScreenTests extends GatewayIntegrationTests {
             "ywtb-1031, REGISTRATION_IN_PROGRESS",
             "ywtb-1032, ELIGIBLE_FOR_PERMIT",
             "ywtb-1033, PERMIT_IN_PROGRESS",
+            "ywtb-1034, PERMIT_IN_PROGRESS",
             "ywtb-1035, PERMIT_IN_PROGRESS"})
     void everyPersonaShouldSeeTheirStage(String persona, String stage) {
         GraphQlTester.Response home = home(persona);

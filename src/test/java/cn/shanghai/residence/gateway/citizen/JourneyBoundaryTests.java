@@ -295,6 +295,77 @@ class JourneyBoundaryTests {
         assertThat(journey(FactsBuilder.on(TODAY)).eligibleFrom()).isNull();
     }
 
+    // Codes an agency added after its contract read as UNKNOWN (issue 11 item 10): never a guess that sends a
+    // resident the wrong way.
+
+    @Test
+    void shouldOfferNothingForAPermitInAStateTheGatewayDoesNotKnow() {
+        Journey journey = journey(FactsBuilder.on(TODAY).registeredOn(TODAY.minusYears(2))
+                .permit(permit(ResidencePermit.Status.UNKNOWN, TODAY.minusDays(3))));
+
+        assertThat(journey.stage()).isEqualTo(Stage.PERMIT_HOLDER);
+        assertThat(actions(journey)).isEmpty();
+        assertThat(blockers(journey)).isEmpty();
+        assertThat(ReminderRules.reminders(FactsBuilder.on(TODAY).registeredOn(TODAY.minusYears(2))
+                .permit(permit(ResidencePermit.Status.UNKNOWN, TODAY.plusDays(3))).build())).isEmpty();
+    }
+
+    @Test
+    void shouldNeitherCountNorOfferAgainARegistrationInAStateTheGatewayDoesNotKnow() {
+        ResidenceRegistration unknown = new ResidenceRegistration("JZDJ1", ResidenceRegistration.Status.UNKNOWN,
+                TODAY.minusYears(1), HOME, ResidenceRegistration.ResidenceType.UNKNOWN, null);
+
+        Journey journey = journey(FactsBuilder.on(TODAY).registration(unknown)
+                .contract(filed(HOME, TODAY.minusYears(1))));
+
+        assertThat(journey.stage()).isEqualTo(Stage.NOT_REGISTERED);
+        assertThat(journey.eligibleFrom()).isNull();
+        assertThat(actions(journey)).isEmpty();
+        assertThat(blockers(journey)).isEmpty();
+    }
+
+    @Test
+    void shouldNotCallAHomeOfUnknownUsageAShopNorLetItProveAResidence() {
+        Journey owner = journey(FactsBuilder.on(TODAY).property(property(Property.Usage.UNKNOWN)));
+        Journey tenant = journey(FactsBuilder.on(TODAY).contract(contract(NEW_HOME, Property.Usage.UNKNOWN,
+                TODAY.minusMonths(1), RentalContract.Status.FILED)));
+        Journey unknownFiling = journey(FactsBuilder.on(TODAY).contract(contract(NEW_HOME, Property.Usage.RESIDENTIAL,
+                TODAY.minusMonths(1), RentalContract.Status.UNKNOWN)));
+
+        for (Journey journey : List.of(owner, tenant, unknownFiling)) {
+            assertThat(blockers(journey)).containsExactly(BlockerCode.NO_RESIDENCE_PROOF);
+            assertThat(actions(journey)).containsExactly(ActionCode.FILE_RENTAL_CONTRACT);
+        }
+    }
+
+    @Test
+    void shouldFollowAnApplicationInAStatusTheGatewayDoesNotKnowAsInProgress() {
+        Journey permit = journey(FactsBuilder.on(TODAY).registeredOn(TODAY.minusYears(1))
+                .application(application(Application.Kind.RESIDENCE_PERMIT_NEW, Application.Status.UNKNOWN, TODAY)));
+        Journey registration = journey(FactsBuilder.on(TODAY).application(
+                application(Application.Kind.RESIDENCE_REGISTRATION, Application.Status.UNKNOWN, TODAY)));
+
+        assertThat(Application.Status.UNKNOWN.open()).isTrue();
+        assertThat(permit.stage()).isEqualTo(Stage.PERMIT_IN_PROGRESS);
+        assertThat(actions(permit)).containsExactly(ActionCode.TRACK_PERMIT_APPLICATION);
+        assertThat(registration.stage()).isEqualTo(Stage.REGISTRATION_IN_PROGRESS);
+        assertThat(actions(registration)).containsExactly(ActionCode.TRACK_REGISTRATION);
+    }
+
+    @Test
+    void shouldFollowAndReportABusinessOfAKindTheGatewayDoesNotKnow() {
+        Journey open = journey(holder(permit(ResidencePermit.Status.VALID, TODAY.plusYears(1)))
+                .application(application(Application.Kind.UNKNOWN, Application.Status.UNDER_REVIEW, TODAY)));
+        Journey refused = journey(holder(permit(ResidencePermit.Status.VALID, TODAY.plusYears(1)))
+                .application(application(Application.Kind.UNKNOWN, Application.Status.REJECTED, TODAY)));
+
+        assertThat(actions(open)).containsExactly(ActionCode.REPORT_PERMIT_LOSS, ActionCode.TRACK_APPLICATION);
+        assertThat(open.actions().get(1).message()).isEqualTo("申请办理中，可查看办理进度 / Your application is being "
+                + "processed; follow its progress");
+        assertThat(refused.blockers()).singleElement().satisfies(blocker -> assertThat(blocker.message())
+                .isEqualTo("申请未通过审核 / Your application was refused"));
+    }
+
     /** Registered a year ago at HOME, holding {@code permit}. */
     private static FactsBuilder holder(ResidencePermit permit) {
         return FactsBuilder.on(TODAY).registeredOn(TODAY.minusYears(1)).permit(permit);

@@ -37,7 +37,8 @@ class JourneyTests extends GatewayIntegrationTests {
     void shouldFallBackToTheServicesRuleWhenPoliceGiveNoReason() {
         stubForThisTest(Upstream.POLICE, get(urlPathEqualTo("/police/v1/persons/ywtb-1008/residence-permit"))
                 .atPriority(1)
-                .willReturn(okJson("{\"permitNo\":\"JZZ3101099824711\",\"status\":\"VALID\",\"issuedOn\":\"2026-01-10\","
+                .willReturn(okJson("{\"permitNo\":\"JZZ3101099824711\",\"status\":\"VALID\","
+                        + "\"issuedOn\":\"2026-01-10\","
                         + "\"validUntil\":\"2099-01-10\",\"photoId\":\"PH-1008-01\","
                         + "\"autoEndorsement\":{\"eligible\":false,\"reason\":null}}")));
 

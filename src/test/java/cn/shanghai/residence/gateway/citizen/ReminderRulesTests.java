@@ -285,6 +285,24 @@ class ReminderRulesTests {
                 });
     }
 
+    @Test
+    void shouldTellOfAParcelStatusTheGatewayDoesNotKnowWithoutGuessingItsMeaning() {
+        Shipment parcel = new Shipment("EMS1", Shipment.Status.UNKNOWN, null, TODAY.plusDays(1), List.of());
+
+        assertThat(reminders(FactsBuilder.on(TODAY).application(shipped("EMS1", TODAY)).shipment(parcel)))
+                .singleElement().satisfies(reminder -> {
+                    assertThat(reminder.kind()).isEqualTo(Kind.DELIVERY_UPDATE);
+                    assertThat(reminder.message()).isEqualTo("居住证邮件有新的物流状态，预计 " + TODAY.plusDays(1)
+                            + " 送达 / Your permit parcel has a new status, expected on " + TODAY.plusDays(1));
+                });
+    }
+
+    @Test
+    void shouldSayNothingOfAnApplicationInAStatusTheGatewayDoesNotKnow() {
+        assertThat(reminders(FactsBuilder.on(TODAY).registeredOn(TODAY.minusMonths(3)).application(
+                application(Application.Kind.RESIDENCE_PERMIT_NEW, Application.Status.UNKNOWN, TODAY)))).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource({"CREATED, 已交寄", "PICKED_UP, 已交寄", "IN_TRANSIT, 运输中", "OUT_FOR_DELIVERY, 派送中",
             "DELIVERED, 已签收", "RETURNED, 已退回", "EXCEPTION, 投递异常"})
@@ -403,7 +421,8 @@ class ReminderRulesTests {
                     assertThat(reminder.dueOn()).isEqualTo(TODAY.minusDays(1));
                     assertThat(reminder.message()).isEqualTo("居住证申请已于 " + TODAY.minusDays(1) + " 审核通过，"
                             + "电子《上海市居住证》已于当日生成，可在电子证照中查看 / Your residence permit was approved "
-                            + "on " + TODAY.minusDays(1) + "; its e-licence was issued the same day: see your e-licences");
+                            + "on " + TODAY.minusDays(1) + "; its e-licence was issued the same day: see your "
+                            + "e-licences");
                 });
     }
 

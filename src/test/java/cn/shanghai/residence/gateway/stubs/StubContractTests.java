@@ -134,7 +134,7 @@ class StubContractTests extends GatewayIntegrationTests {
                 .isEmpty();
         for (String unknown : mapping.unknownEnumValues()) {
             assertThat(response.body().contains("\"" + unknown + "\""))
-                    .as(mapping.describe() + " lists " + unknown + " in metadata.unknownEnumValues but does not answer it")
+                    .as(mapping.describe() + " lists " + unknown + " in unknownEnumValues but never answers it")
                     .isTrue();
         }
     }
@@ -217,7 +217,8 @@ class StubContractTests extends GatewayIntegrationTests {
             example.path("headers").properties().forEach(h -> headers.put(h.getKey(), h.getValue().asString()));
             JsonNode body = example.path("body");
             return new Mapping(file, operation, example.path("method").asString("GET"), example.path("url").asString(),
-                    headers, body.isMissingNode() ? null : body.isString() ? body.asString() : body.toString(), unknown);
+                    headers, body.isMissingNode() ? null : body.isString() ? body.asString() : body.toString(),
+                    unknown);
         }
         JsonNode request = node.path("request");
         String url = request.path("url").asString(request.path("urlPath").asString(""));
