@@ -161,6 +161,22 @@ class JourneyRulesTests {
     }
 
     @Test
+    void shouldListEverySupplementFirstInTheOrderOfTheBusinesses() {
+        Application photo = withEvents(Application.Kind.PERMIT_PHOTO_CHANGE, Application.Status.NEEDS_SUPPLEMENT,
+                event(TODAY.minusDays(1), Application.Status.NEEDS_SUPPLEMENT, "请上传白底照片"));
+        Application change = withEvents(Application.Kind.REGISTRATION_ADDRESS_CHANGE,
+                Application.Status.NEEDS_SUPPLEMENT,
+                event(TODAY.minusDays(2), Application.Status.NEEDS_SUPPLEMENT, "请补充新住所的租赁合同"));
+
+        Journey journey = JourneyRules.journey(holder().application(photo).application(change).build());
+
+        assertThat(codes(journey)).containsExactly(ActionCode.SUPPLEMENT_APPLICATION,
+                ActionCode.SUPPLEMENT_APPLICATION, ActionCode.REPORT_PERMIT_LOSS);
+        assertThat(journey.actions().get(0).message()).contains("请补充新住所的租赁合同");
+        assertThat(journey.actions().get(1).message()).contains("请上传白底照片");
+    }
+
+    @Test
     void shouldFollowAnApplicationOfAnotherKindInsteadOfOfferingItAgain() {
         Journey reporting = JourneyRules.journey(holder().application(FactsBuilder.application(
                 Application.Kind.PERMIT_LOSS_REPORT, Application.Status.UNDER_REVIEW, TODAY)).build());
