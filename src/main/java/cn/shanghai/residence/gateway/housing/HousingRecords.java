@@ -36,7 +36,10 @@ public record HousingRecords(List<Property> properties, List<RentalContract> ren
                 .findFirst();
     }
 
-    /** Housing on file, but none of it proving residence because it is not residential (an office, a shop). */
+    /**
+     * Housing on file, but none of it proving residence because it is known not to be residential (an office, a
+     * shop); a usage the housing authority added later (UNKNOWN) is not called non-residential.
+     */
     public boolean onlyNonResidentialOn(LocalDate day) {
         return homes().anyMatch(Home::nonResidential) && !provesResidenceOn(day);
     }

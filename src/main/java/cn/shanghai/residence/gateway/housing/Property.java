@@ -2,6 +2,7 @@ package cn.shanghai.residence.gateway.housing;
 
 import java.time.LocalDate;
 
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,10 +16,17 @@ public record Property(@NotBlank String certificateNo, @NotNull @Valid Address a
 
     /** Only residential homes count as a lawful, stable residence. */
     public enum Usage {
-        RESIDENTIAL, COMMERCIAL, OFFICE, INDUSTRIAL;
+        RESIDENTIAL, COMMERCIAL, OFFICE, INDUSTRIAL,
+        /** A usage the housing authority added later: neither proves a residence nor is refused as a shop. */
+        @JsonEnumDefaultValue UNKNOWN;
 
         public boolean residential() {
             return this == RESIDENTIAL;
+        }
+
+        /** Known not to be a home (a shop, an office, a factory), as opposed to not known to be one. */
+        public boolean nonResidential() {
+            return this == COMMERCIAL || this == OFFICE || this == INDUSTRIAL;
         }
     }
 
@@ -29,7 +37,7 @@ public record Property(@NotBlank String certificateNo, @NotNull @Valid Address a
 
     @Override
     public boolean nonResidential() {
-        return usage != null && !usage.residential();
+        return usage != null && usage.nonResidential();
     }
 
     /** A title to a residential home proves residence whatever the day. */

@@ -2,6 +2,7 @@ package cn.shanghai.residence.gateway.housing;
 
 import java.time.LocalDate;
 
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,7 +15,11 @@ public record RentalContract(@NotBlank String contractId, @Nullable String filin
         @NotNull Property.Usage usage, @NotNull LocalDate startDate, @NotNull LocalDate endDate,
         @NotNull Status status, @Nullable String licenseId) implements Home {
 
-    public enum Status { FILED, PENDING_FILING, EXPIRED, TERMINATED }
+    public enum Status {
+        FILED, PENDING_FILING, EXPIRED, TERMINATED,
+        /** A filing state added later: not FILED, so the contract proves nothing until it is. */
+        @JsonEnumDefaultValue UNKNOWN
+    }
 
     /** For living in: only residential homes count as a lawful, stable residence. */
     public boolean residential() {
@@ -23,7 +28,7 @@ public record RentalContract(@NotBlank String contractId, @Nullable String filin
 
     @Override
     public boolean nonResidential() {
-        return usage != null && !usage.residential();
+        return usage != null && usage.nonResidential();
     }
 
     /** A filed, residential contract in force on {@code day}: proof of residence. */

@@ -57,7 +57,7 @@ final class InputValidation {
     InputValidation declaration(ResidenceDeclaration declaration, String... addressPath) {
         String[] at = Arrays.copyOf(addressPath, addressPath.length - 1);
         address(declaration.address(), Code.INVALID_INPUT, addressPath);
-        if (declaration.residenceType() == null) {
+        if (declaration.residenceType() == null || declaration.residenceType() == ResidenceType.UNKNOWN) {
             refuse(Code.INVALID_INPUT, "请选择住所种类 / residenceType is required", append(at, "residenceType"));
         }
         LocalDate movedIn = declaration.moveInDate();
@@ -133,7 +133,7 @@ final class InputValidation {
     }
 
     InputValidation delivery(DeliveryInput delivery) {
-        if (delivery == null || delivery.method() == null) {
+        if (delivery == null || delivery.method() == null || delivery.method() == Application.DeliveryMethod.UNKNOWN) {
             refuse(Code.INVALID_INPUT, "请选择领取方式 / delivery.method is required", "delivery", "method");
             return this;
         }

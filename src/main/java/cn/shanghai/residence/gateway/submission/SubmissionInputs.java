@@ -54,6 +54,7 @@ final class SubmissionInputs {
                 case OWN_PROPERTY, RELATIVE_PROPERTY -> PROPERTY_CERTIFICATE;
                 case RENTED_HOUSING, RELATIVE_RENTED_HOUSING -> RENTAL_FILING_NOTICE;
                 case COLLECTIVE_DORMITORY -> DORMITORY_CERTIFICATE;
+                case UNKNOWN -> throw new IllegalArgumentException("UNKNOWN is refused by InputValidation first");
             };
         }
     }

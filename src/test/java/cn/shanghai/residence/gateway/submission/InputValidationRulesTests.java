@@ -119,6 +119,16 @@ class InputValidationRulesTests {
                 .containsExactly(tuple(Code.INVALID_INPUT, List.of("input", "residenceType")));
     }
 
+    /** UNKNOWN exists for what police send that the gateway does not know (issue 11 item 10), never as a choice. */
+    @Test
+    void shouldRefuseTheUnknownResidenceTypeAndDeliveryMethod() {
+        assertThat(declare(registration(ResidenceType.UNKNOWN))).extracting(UserError::code, UserError::field)
+                .containsExactly(tuple(Code.INVALID_INPUT, List.of("input", "residenceType")));
+        assertThat(deliver(new DeliveryInput(DeliveryMethod.UNKNOWN, "SC-1", PUDONG, "13880452297")))
+                .extracting(UserError::code, UserError::field)
+                .containsExactly(tuple(Code.INVALID_INPUT, List.of("input", "delivery", "method")));
+    }
+
     @Test
     void shouldAcceptAMoveInOfTodayOrAnyDayBefore() {
         assertThat(declare(movedIn(TODAY))).isEmpty();
