@@ -18,8 +18,18 @@ public interface Home {
     /** The home's e-licence on the 一网通办 platform (property certificate or rental filing notice); null if none. */
     @Nullable String licenseId();
 
+    /** What the home is used for, as the housing authority records it; null or UNKNOWN when it does not say. */
+    Property.@Nullable Usage usage();
+
+    /** For living in: only residential homes count as a lawful, stable residence. */
+    default boolean residential() {
+        return usage() != null && usage().residential();
+    }
+
     /** Known to be for something else than living in (a shop, an office, a factory); unknown use is not. */
-    boolean nonResidential();
+    default boolean nonResidential() {
+        return usage() != null && usage().nonResidential();
+    }
 
     /** A lawful, stable residence on {@code day}: residential, and for a contract filed and in force. */
     boolean provesResidenceOn(LocalDate day);

@@ -30,16 +30,6 @@ public record Property(@NotBlank String certificateNo, @NotNull @Valid Address a
         }
     }
 
-    /** For living in: only residential homes count as a lawful, stable residence. */
-    public boolean residential() {
-        return usage != null && usage.residential();
-    }
-
-    @Override
-    public boolean nonResidential() {
-        return usage != null && usage.nonResidential();
-    }
-
     /** A title to a residential home proves residence whatever the day. */
     @Override
     public boolean provesResidenceOn(LocalDate day) {

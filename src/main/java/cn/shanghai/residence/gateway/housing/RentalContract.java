@@ -21,16 +21,6 @@ public record RentalContract(@NotBlank String contractId, @Nullable String filin
         @JsonEnumDefaultValue UNKNOWN
     }
 
-    /** For living in: only residential homes count as a lawful, stable residence. */
-    public boolean residential() {
-        return usage != null && usage.residential();
-    }
-
-    @Override
-    public boolean nonResidential() {
-        return usage != null && usage.nonResidential();
-    }
-
     /** A filed, residential contract in force on {@code day}: proof of residence. */
     @Override
     public boolean provesResidenceOn(LocalDate day) {
