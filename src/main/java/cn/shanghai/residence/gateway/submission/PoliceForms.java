@@ -87,8 +87,7 @@ final class PoliceForms {
         ResidenceProofs.check(facts, applicant, in).licenseId().ifPresent(proof -> form.put("proofLicenseId", proof));
         if (!in.offeredMaterials().isEmpty()) {
             form.put("attachmentIds", in.offeredMaterials().stream().map(MaterialInput::attachmentId).toList());
-            form.put("materials", in.offeredMaterials().stream()
-                    .map(m -> Map.of("attachmentId", m.attachmentId(), "kind", m.kind().name())).toList());
+            form.put("materials", in.offeredMaterials().stream().map(PoliceForms::material).toList());
         }
         DormitoryCertificateInput certificate = in.dormitoryCertificate();
         if (in.residenceType().dormitory() && certificate != null) {
@@ -107,6 +106,14 @@ final class PoliceForms {
                     "relativeIdNumber", letter.relativeIdNumber(), "relation", letter.relation().name(),
                     "signatureConfirmed", true, "signedAt", letter.signedAt().toString()));
         }
+        return form;
+    }
+
+    /** An uploaded document as police reads it, its fields always in the same order. */
+    private static Map<String, String> material(MaterialInput material) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("attachmentId", material.attachmentId());
+        form.put("kind", material.kind().name());
         return form;
     }
 
