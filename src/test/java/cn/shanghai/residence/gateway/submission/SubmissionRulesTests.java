@@ -26,6 +26,8 @@ import cn.shanghai.residence.gateway.submission.SubmissionInputs.DeliveryInput;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.DormitoryCertificateInput;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.KinshipCommitmentInput;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.KinshipRelation;
+import cn.shanghai.residence.gateway.submission.SubmissionInputs.MaterialInput;
+import cn.shanghai.residence.gateway.submission.SubmissionInputs.MaterialKind;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.ResidencePermitInput;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.ResidenceRegistrationInput;
 import cn.shanghai.residence.gateway.submission.UserError.Code;
@@ -316,6 +318,49 @@ class SubmissionRulesTests {
                 "recipientMobile", "13812345678", "codAmountFen", 1500));
         assertThat(pickup.deliveryFee()).isNull();
         assertThat(pickup.delivery()).isEqualTo(new Application.Delivery(DeliveryMethod.PICKUP, "SC-1", null));
+    }
+
+    @Test
+    void shouldCheckAndSendTheRegistrationsPhotoOnlyWhenOneIsChosen() {
+        SubmissionFacts rented = facts(TODAY, null, null, null, List.of(), List.of(FILED), List.of(license("EL-RFN",
+                ELicense.Type.RENTAL_FILING_NOTICE)));
+        ResidenceRegistrationInput input = registrationInput(ResidenceType.RENTED_HOUSING, null);
+
+        assertThat(codes(SubmissionRules.registration(rented, SELF, input, "PH-1"))).isEmpty();
+        assertThat(codes(SubmissionRules.registration(rented, SELF, input, "PH-2")))
+                .containsExactly(Code.PHOTO_NOT_COMPLIANT);
+        assertThat(PoliceForms.registration(rented, SELF, input, "PH-1", "13812345678").payload())
+                .containsEntry("photoId", "PH-1");
+        assertThat(PoliceForms.registration(rented, SELF, input, null, "13812345678").payload())
+                .doesNotContainKey("photoId");
+    }
+
+    @Test
+    void shouldSendTheUploadedMaterialsWithTheirKinds() {
+        SubmissionFacts facts = new SubmissionFacts(citizen(TODAY, null, null, null, List.of(), List.of()),
+                TODAY.atTime(9, 30).atOffset(ZoneOffset.ofHours(8)), List.of(), "申请人", null, List.of(),
+                Map.of("ATT-1", "p-1"));
+        ResidenceRegistrationInput input = new ResidenceRegistrationInput("key-00000001", null, HOME_INPUT,
+                ResidenceType.COLLECTIVE_DORMITORY, TODAY.minusDays(10), null, null, null,
+                List.of(new MaterialInput("ATT-1", MaterialKind.DORMITORY_CERTIFICATE)), null, "13812345678");
+
+        assertThat(codes(SubmissionRules.registration(facts, SELF, input, null))).isEmpty();
+        assertThat(PoliceForms.registration(facts, SELF, input, null, "13812345678").payload())
+                .containsEntry("attachmentIds", List.of("ATT-1"))
+                .containsEntry("materials", List.of(Map.of("attachmentId", "ATT-1", "kind", "DORMITORY_CERTIFICATE")))
+                .doesNotContainKey("proofLicenseId");
+    }
+
+    @Test
+    void shouldSendThePostalCardToTheMobileGivenElseToTheApplicantsOwn() {
+        SubmissionFacts facts = facts(TODAY, registration(TODAY.minusYears(1)), null);
+        PoliceForm given = PoliceForms.permit(facts, SELF, new ResidencePermitInput("key-00000001", null, "PH-1",
+                new DeliveryInput(DeliveryMethod.POSTAL, null, HOME_INPUT, "13812345678"), null));
+        PoliceForm own = PoliceForms.permit(facts, SELF, new ResidencePermitInput("key-00000001", null, "PH-1",
+                new DeliveryInput(DeliveryMethod.POSTAL, null, HOME_INPUT, null), null));
+
+        assertThat(given.payload().get("delivery")).asString().contains("recipientMobile=13812345678");
+        assertThat(own.payload().get("delivery")).asString().contains("recipientMobile=13900000000");
     }
 
     private static List<Code> codes(List<UserError> refusals) {
