@@ -11,7 +11,10 @@
 #
 # Environment: RESIDENTS (30000), CONCURRENCY (32), MINUTES (10, at most 30), HEAP (512m),
 #              OVERLOAD_CONCURRENCY (512), OVERLOAD_SECONDS (45), GATEWAY_PORT (18090), STUB_PORT (18091),
-#              MANAGEMENT_PORT (18092), EXTRA (extra gateway arguments).
+#              MANAGEMENT_PORT (18092), EXTRA (extra gateway arguments),
+#              GATEWAY_CPUS / LOAD_CPUS (e.g. 1 and 0: the gateway on its own core, the stubs and the load
+#              generators on the other, with taskset, so the generators' own queueing does not steal the
+#              gateway's CPU; default: not pinned).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,6 +32,9 @@ MANAGEMENT_PORT="${MANAGEMENT_PORT:-18092}"
 OUT="$ROOT/bench/target/soak"
 ISSUER="https://bench.residence-gateway.local"
 JVM_FLAGS="-Xms$HEAP -Xmx$HEAP -XX:+UseG1GC -Xlog:gc:file=$OUT/gc.log:uptime"
+ON_GATEWAY_CPUS=(); ON_LOAD_CPUS=()
+[[ -n "${GATEWAY_CPUS:-}" ]] && ON_GATEWAY_CPUS=(taskset -c "$GATEWAY_CPUS")
+[[ -n "${LOAD_CPUS:-}" ]] && ON_LOAD_CPUS=(taskset -c "$LOAD_CPUS")
 mkdir -p "$OUT"
 PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
@@ -52,13 +58,13 @@ else
     echo "signing tokens for $RESIDENTS residents"
     java bench/BenchTokens.java "$OUT" "$ISSUER" "$HALF" home progress
 fi
-java -cp "$(cat "$OUT/classpath.txt")" bench/BenchStubs.java "$STUB_PORT" stubs > "$OUT/stubs.log" 2>&1 &
+"${ON_LOAD_CPUS[@]}" java -cp "$(cat "$OUT/classpath.txt")" bench/BenchStubs.java "$STUB_PORT" stubs > "$OUT/stubs.log" 2>&1 &
 PIDS+=("$!")
 for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$STUB_PORT/__bench/counts" >/dev/null 2>&1 && break; sleep 0.1; done
 
 rm -f "$OUT/gc.log"
 # shellcheck disable=SC2086
-java $JVM_FLAGS -jar "$JAR" --server.port="$GATEWAY_PORT" --gateway.sandbox.enabled=false \
+"${ON_GATEWAY_CPUS[@]}" java $JVM_FLAGS -jar "$JAR" --server.port="$GATEWAY_PORT" --gateway.sandbox.enabled=false \
     --gateway.security.issuer="$ISSUER" \
     --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$OUT/public.pem" \
     --gateway.upstreams.police.base-url="http://127.0.0.1:$STUB_PORT/police/v1" \
@@ -102,7 +108,7 @@ BUDGET=$(metric gateway.cache.budget)
 (( BUDGET > 0 )) || { echo "cannot read the gateway's metrics on port $MANAGEMENT_PORT" >&2; exit 1; }
 echo "soak: $RESIDENTS residents, concurrency $CONCURRENCY, heap $HEAP, cache budget $(( BUDGET / 1048576 )) MiB, $MINUTES min"
 echo "JIT warm-up: 60 s at concurrency 8 (not measured)"
-wrk -t2 -c8 -d60s --timeout 5s -s bench/mixed.lua "http://127.0.0.1:$GATEWAY_PORT/graphql" > /dev/null
+"${ON_LOAD_CPUS[@]}" wrk -t2 -c8 -d60s --timeout 5s -s bench/mixed.lua "http://127.0.0.1:$GATEWAY_PORT/graphql" > /dev/null
 GC_SEEN=$(wc -l < "$OUT/gc.log")
 HEALTH_SEEN=$(wc -l < "$OUT/health.log")
 # The first requests of a cold start make BenchStubs render each answer with WireMock, which can take longer
@@ -110,7 +116,7 @@ HEALTH_SEEN=$(wc -l < "$OUT/health.log")
 REFUSED_IN_WARMUP=$(metric resilience4j.circuitbreaker.not.permitted.calls)
 echo "breaker refusals during the warm-up: $REFUSED_IN_WARMUP"
 for minute in $(seq 1 "$MINUTES"); do
-    result=$(wrk -t2 -c"$CONCURRENCY" -d60s --timeout 5s -s bench/mixed.lua \
+    result=$("${ON_LOAD_CPUS[@]}" wrk -t2 -c"$CONCURRENCY" -d60s --timeout 5s -s bench/mixed.lua \
         "http://127.0.0.1:$GATEWAY_PORT/graphql" | grep '^RESULT')
     after_gc=$(tail -n +"$(( GC_SEEN + 1 ))" "$OUT/gc.log" | sed -n 's/.*Pause.*->\([0-9]*\)M(\([0-9]*\)M).*/\1/p' | sort -n)
     heap_live=$(head -1 <<<"$after_gc")
@@ -151,8 +157,8 @@ if [[ -n "$P99_SECOND" ]] && python3 -c "import sys; sys.exit(0 if $P99_LAST <= 
     elif [[ -n "$P99_SECOND" ]]; then FAILED+=("p99 grew from $P99_SECOND ms (minute 2) to $P99_LAST ms (last minute)"); fi
 
 echo "overload: unloaded reference at concurrency 4, then $OVERLOAD_CONCURRENCY for $OVERLOAD_SECONDS s"
-unloaded=$(java bench/Overload.java "http://127.0.0.1:$GATEWAY_PORT/graphql" 4 30 "$TOKENS_HOME" "$TOKENS_PROGRESS")
-overload=$(java bench/Overload.java "http://127.0.0.1:$GATEWAY_PORT/graphql" "$OVERLOAD_CONCURRENCY" \
+unloaded=$("${ON_LOAD_CPUS[@]}" java bench/Overload.java "http://127.0.0.1:$GATEWAY_PORT/graphql" 4 30 "$TOKENS_HOME" "$TOKENS_PROGRESS")
+overload=$("${ON_LOAD_CPUS[@]}" java bench/Overload.java "http://127.0.0.1:$GATEWAY_PORT/graphql" "$OVERLOAD_CONCURRENCY" \
     "$OVERLOAD_SECONDS" "$TOKENS_HOME" "$TOKENS_PROGRESS")
 limit_after=$(metric gateway.admission.limit)
 echo "$unloaded"; echo "$overload (admission limit after it: $limit_after)"
@@ -167,7 +173,7 @@ python3 -c "import sys; sys.exit(0 if $o99 <= 2 * $P99_LAST else 1)" \
     echo "Soak of $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)," \
         "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)."
     echo "Breaker refusals during the 60 s warm-up (not measured): $REFUSED_IN_WARMUP."
-    echo "JVM flags: \`$JVM_FLAGS\`. $RESIDENTS residents (home and progress alternating, each wrk thread its own)," \
+    echo "CPUs: gateway ${GATEWAY_CPUS:-any}, stubs and load ${LOAD_CPUS:-any}. JVM flags: \`$JVM_FLAGS\`. $RESIDENTS residents (home and progress alternating, each wrk thread its own)," \
         "concurrency $CONCURRENCY, caches at their defaults (budget $(( BUDGET / 1048576 )) MiB), no upstream delay."
     echo
     echo "| minute | q/s | p50 ms | p99 ms | errors | timeouts | shed | heap after GC MiB (min/max) | RSS MiB | cache MiB | breaker refusals | stalls | health max s |"
