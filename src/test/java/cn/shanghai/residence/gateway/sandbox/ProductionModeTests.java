@@ -22,6 +22,8 @@ import cn.shanghai.residence.gateway.GatewayApplication;
 import cn.shanghai.residence.gateway.InvalidConfigurationException;
 import cn.shanghai.residence.gateway.support.TestIdentityProvider;
 import cn.shanghai.residence.gateway.upstream.Upstream;
+import cn.shanghai.residence.stubs.world.SandboxClock;
+import cn.shanghai.residence.stubs.world.SandboxWorld;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,7 +54,8 @@ class ProductionModeTests {
 
     @BeforeAll
     static void startGateway() {
-        upstreams = new StubServers(new SandboxProperties(true, null, Map.of(), null));
+        upstreams = new StubServers(new SandboxProperties(true, null, Map.of(), null, null, null),
+                new SandboxWorld(SandboxClock.system()));
         gateway = new SpringApplicationBuilder(GatewayApplication.class).run(productionArguments(List.of()));
         client = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + gateway.getEnvironment().getProperty("local.server.port"))
