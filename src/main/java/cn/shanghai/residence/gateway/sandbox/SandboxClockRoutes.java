@@ -63,7 +63,7 @@ final class SandboxClockRoutes {
             }
             clock.advance(amount);
             caches.invalidateAll();
-            return stubs.clockChanged().then(now());
+            return stubs.clockChanged().then(Mono.defer(this::now));
         }).switchIfEmpty(error("INVALID_CLOCK", "send {\"advance\": \"P1D\"} as application/json"));
     }
 
@@ -72,7 +72,7 @@ final class SandboxClockRoutes {
             clock.reset();
             caches.invalidateAll();
             idempotency.forgetAll();
-        })).then(stubs.clockChanged()).then(now());
+        })).then(stubs.clockChanged()).then(Mono.defer(this::now));
     }
 
     private Mono<ServerResponse> nextOutcome(ServerRequest request) {

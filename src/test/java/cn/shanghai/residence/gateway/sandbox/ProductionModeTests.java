@@ -81,6 +81,12 @@ class ProductionModeTests {
         client.get().uri("/graphiql").exchange().expectStatus().isNotFound();
         client.post().uri("/sandbox/token").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("persona", "ywtb-1004")).exchange().expectStatus().isNotFound();
+        for (String control : List.of("/sandbox/clock", "/sandbox/reset", "/sandbox/next-outcome")) {
+            client.post().uri(control).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("advance", "P6M", "personId", "ywtb-1004", "outcome", "REJECTED"))
+                    .exchange().expectStatus().isNotFound();
+        }
+        client.get().uri("/sandbox/clock").exchange().expectStatus().isNotFound();
     }
 
     @Test
