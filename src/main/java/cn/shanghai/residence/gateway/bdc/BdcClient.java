@@ -5,6 +5,7 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.service.annotation.GetExchange;
@@ -25,6 +26,10 @@ public interface BdcClient {
 
     @GetExchange("/persons/{personId}/photos")
     Mono<List<Photo>> photos(@PathVariable String personId);
+
+    /** Stores a new portrait; bdc answers its record, or 422 PHOTO_NOT_COMPLIANT. */
+    @PostExchange(url = "/persons/{personId}/photos", contentType = MediaType.IMAGE_JPEG_VALUE)
+    Mono<Photo> uploadPhoto(@PathVariable String personId, @RequestBody byte[] jpeg);
 
     @GetExchange("/service-centers")
     Mono<List<BdcServiceCenter>> serviceCenters();

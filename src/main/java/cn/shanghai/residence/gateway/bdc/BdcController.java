@@ -26,11 +26,15 @@ class BdcController {
         return bdc.profile(citizen.personId());
     }
 
-    /** All the person's licenses are fetched once and filtered here, so every {@code types} shares one call. */
+    /**
+     * All the person's licenses are fetched once and filtered here, so every {@code types} shares one call; lapsed
+     * permits are left out ({@link ELicense#offered()}).
+     */
     @SchemaMapping(typeName = "Citizen")
     Mono<List<ELicense>> eLicenses(Citizen citizen, @Argument @Nullable List<ELicense.Type> types) {
         return bdc.eLicenses(citizen.personId())
                 .map(licenses -> licenses.stream()
+                        .filter(ELicense::offered)
                         .filter(license -> types == null || types.contains(license.type()))
                         .toList());
     }

@@ -14,7 +14,7 @@ import cn.shanghai.residence.gateway.upstream.UpstreamClientFactory;
 import cn.shanghai.residence.gateway.upstream.UpstreamResource;
 import cn.shanghai.residence.gateway.upstream.UpstreamResources;
 
-/** The gateway's reads from the big-data centre: profiles, e-licenses, photos and service centres. */
+/** The gateway's reads from the big-data centre (profiles, e-licenses, photos, service centres) and photo uploads. */
 @Service
 public class BdcService {
 
@@ -26,9 +26,12 @@ public class BdcService {
     private final UpstreamResource<String, List<Photo>> photos;
     private final UpstreamResource<String, List<BdcServiceCenter>> serviceCenters;
     private final UpstreamBulkResource<ELicense> licensesById;
+    private final BdcClient client;
+    private final UpstreamResources resources;
 
     BdcService(UpstreamClientFactory clients, UpstreamResources resources) {
-        BdcClient client = clients.create(Upstream.BDC, BdcClient.class);
+        this.client = clients.create(Upstream.BDC, BdcClient.class);
+        this.resources = resources;
         this.profile = resources.create(Upstream.BDC, "bdc-profile", client::profile);
         this.eLicenses = resources.create(Upstream.BDC, "bdc-elicenses", client::eLicenses);
         this.photos = resources.create(Upstream.BDC, "bdc-photos", client::photos);
@@ -47,6 +50,16 @@ public class BdcService {
 
     public Mono<List<Photo>> photos(String personId) {
         return photos.get(personId).defaultIfEmpty(List.of());
+    }
+
+    /**
+     * Stores a new portrait of the person once (never retried: a retry could store it twice) and forgets their
+     * cached photos, so the next {@code photos} read shows it. Errors are passed on unclassified, so the caller can
+     * tell bdc's refusal (422 PHOTO_NOT_COMPLIANT) from a failure.
+     */
+    public Mono<Photo> uploadPhoto(String personId, byte[] jpeg) {
+        return resources.write(Upstream.BDC, "bdc-photos-upload", client.uploadPhoto(personId, jpeg))
+                .doOnNext(stored -> photos.invalidate(personId));
     }
 
     /** Forgets what is cached about a person, after their own application changed it. */

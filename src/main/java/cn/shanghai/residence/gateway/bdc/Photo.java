@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
@@ -15,11 +16,23 @@ public record Photo(@NotBlank String photoId, @NotNull Source source, @NotNull L
     public static final int HEIGHT_PX = 441;
     public static final int DPI = 350;
 
-    public enum Source { ID_CARD, RESIDENCE_PERMIT, UPLOAD, KIOSK }
+    public enum Source {
+        ID_CARD, RESIDENCE_PERMIT, UPLOAD, KIOSK,
+        /** A source bdc added later: shown only. */
+        @JsonEnumDefaultValue UNKNOWN
+    }
 
-    public enum Background { WHITE, BLUE, RED, OTHER }
+    public enum Background {
+        WHITE, BLUE, RED, OTHER,
+        /** A code bdc added later: not white, so not compliant. */
+        @JsonEnumDefaultValue UNKNOWN
+    }
 
-    public enum Status { USABLE, EXPIRED, REJECTED }
+    public enum Status {
+        USABLE, EXPIRED, REJECTED,
+        /** A state bdc added later: not usable, so not compliant ({@code STATUS_UNKNOWN}). */
+        @JsonEnumDefaultValue UNKNOWN
+    }
 
     /** Meets the permit photo rules: usable, 358 × 441 px, 350 dpi, white background. */
     public boolean compliant() {

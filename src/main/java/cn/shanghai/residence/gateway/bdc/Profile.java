@@ -2,6 +2,7 @@ package cn.shanghai.residence.gateway.bdc;
 
 import java.time.LocalDate;
 
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import jakarta.validation.constraints.NotBlank;
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +15,11 @@ import cn.shanghai.residence.gateway.reference.Masking;
 public record Profile(@NotBlank String personId, @NotBlank String name, @NotBlank String idNumber,
         @Nullable LocalDate birthDate, @Nullable Gender gender, @Nullable String mobile) {
 
-    public enum Gender { MALE, FEMALE }
+    public enum Gender {
+        MALE, FEMALE,
+        /** Any other code (bdc has sent {@code F}): shown as is, used by no rule. */
+        @JsonEnumDefaultValue UNKNOWN
+    }
 
     public String idNumberMasked() {
         return Masking.idNumber(idNumber);

@@ -1,6 +1,7 @@
 package cn.shanghai.residence.gateway.citizen;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import cn.shanghai.residence.gateway.GatewayApplication;
 import cn.shanghai.residence.gateway.bdc.Photo;
 import cn.shanghai.residence.gateway.housing.HousingRecords;
 import cn.shanghai.residence.gateway.housing.Property;
@@ -39,6 +41,85 @@ public record CitizenFacts(LocalDate today, @Nullable ResidenceRegistration regi
                 .max(Comparator.comparing(Application::submittedAt));
     }
 
+    /** The newest application of a kind, whatever its status. */
+    Optional<Application> newestApplication(Application.Kind kind) {
+        return applications.stream()
+                .filter(a -> a.kind() == kind)
+                .max(Comparator.comparing(Application::submittedAt));
+    }
+
+    /**
+     * Refusals that still stand, oldest kind first: the newest application of its kind was rejected, and nothing
+     * has made that moot. A registration refusal stands until the person is registered, a permit refusal until a
+     * permit is in force; the refusal of anything else (an address change, a loss report, a photo) is news for
+     * {@value #OUTCOME_NOTICE_DAYS} days after police decided.
+     */
+    List<Application> standingRejections() {
+        return Arrays.stream(Application.Kind.values())
+                .map(this::newestApplication)
+                .flatMap(Optional::stream)
+                .filter(a -> a.status() == Application.Status.REJECTED)
+                .filter(this::stillMatters)
+                .toList();
+    }
+
+    /** How long a closed outcome (a refusal, a delivery) is still news. */
+    static final int OUTCOME_NOTICE_DAYS = 30;
+
+    private boolean stillMatters(Application rejected) {
+        return switch (rejected.kind()) {
+            case RESIDENCE_REGISTRATION -> activeRegistration().isEmpty();
+            case RESIDENCE_PERMIT_NEW -> !permitInForce();
+            default -> recent(rejected);
+        };
+    }
+
+    /** Whether the application reached its status within the last {@value #OUTCOME_NOTICE_DAYS} days. */
+    boolean recent(Application application) {
+        return !reachedOn(application).isBefore(today.minusDays(OUTCOME_NOTICE_DAYS));
+    }
+
+    /** A valid permit whose endorsement has not lapsed. */
+    boolean permitInForce() {
+        return permit != null && permit.status() == ResidencePermit.Status.VALID && !permitLapsed();
+    }
+
+    /**
+     * The day (in Shanghai) an application reached its current status: the newest timeline event in that status,
+     * else its last update.
+     */
+    static LocalDate reachedOn(Application application) {
+        return currentEvent(application).map(Application.Event::at).orElse(application.updatedAt())
+                .atZoneSameInstant(GatewayApplication.SHANGHAI).toLocalDate();
+    }
+
+    /** Police's note on the application's current status, if they wrote one. */
+    static Optional<String> currentNote(Application application) {
+        return currentEvent(application).flatMap(event -> policeSaid(event.note()));
+    }
+
+    private static Optional<Application.Event> currentEvent(Application application) {
+        return application.events().stream()
+                .filter(event -> event.status() == application.status())
+                .max(Comparator.comparing(Application.Event::at));
+    }
+
+    /** What the service calls an application of a kind, in Chinese and in English, for messages. */
+    record KindName(String zh, String en) {
+    }
+
+    static KindName name(Application.Kind kind) {
+        return switch (kind) {
+            case RESIDENCE_REGISTRATION -> new KindName("居住登记", "residence registration");
+            case RESIDENCE_PERMIT_NEW -> new KindName("居住证申请", "residence permit application");
+            case REGISTRATION_ADDRESS_CHANGE -> new KindName("居住登记地址变更", "address change");
+            case PERMIT_LOSS_REPORT -> new KindName("居住证挂失", "loss report");
+            case PERMIT_LOSS_CANCEL -> new KindName("居住证解挂", "loss cancellation");
+            case PERMIT_PHOTO_CHANGE -> new KindName("居住证照片变更", "permit photo change");
+            case UNKNOWN -> new KindName("申请", "application");
+        };
+    }
+
     boolean hasCompliantPhoto() {
         return photos.stream().anyMatch(Photo::compliant);
     }
@@ -55,6 +136,14 @@ public record CitizenFacts(LocalDate today, @Nullable ResidenceRegistration regi
     /** Housing on file, but none of it residential (an office, a shop), whether owned or rented. */
     boolean onlyNonResidentialHousing() {
         return housing().onlyNonResidentialOn(today);
+    }
+
+    /**
+     * Police's own words (an auto-endorsement reason, a timeline note), when they gave any: shown as they are,
+     * because police know the case and the gateway only knows the rule.
+     */
+    static Optional<String> policeSaid(@Nullable String text) {
+        return Optional.ofNullable(text).map(String::strip).filter(said -> !said.isEmpty());
     }
 
     /** A valid permit whose endorsement date has already passed. */

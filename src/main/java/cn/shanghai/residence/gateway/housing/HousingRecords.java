@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import cn.shanghai.residence.gateway.reference.Address;
+
 /**
  * A person's homes as the housing authority holds them (properties and rental contracts), and the one place that
  * says which of them proves a lawful, stable, residential residence (DESIGN.md §2): a residential property, or a
@@ -18,33 +20,38 @@ public record HousingRecords(List<Property> properties, List<RentalContract> ren
         rentalContracts = List.copyOf(rentalContracts);
     }
 
+    /** Every home on file: properties before contracts. */
+    public Stream<Home> homes() {
+        return Stream.concat(properties.stream(), rentalContracts.stream());
+    }
+
     /** Whether any home on file proves residence on {@code day}. */
     public boolean provesResidenceOn(LocalDate day) {
-        return properties.stream().anyMatch(Property::residential)
-                || rentalContracts.stream().anyMatch(c -> c.provesResidenceOn(day));
+        return homes().anyMatch(home -> home.provesResidenceOn(day));
     }
 
     /** The e-licence of the first home proving residence on {@code day}: a property before a contract. */
     public Optional<String> proofOn(LocalDate day) {
-        return Stream.concat(
-                        properties.stream().filter(Property::residential).map(Property::licenseId),
-                        rentalContracts.stream().filter(c -> c.provesResidenceOn(day)).map(RentalContract::licenseId))
-                .filter(Objects::nonNull)
+        return homes().filter(home -> home.provesResidenceOn(day)).map(Home::licenseId).filter(Objects::nonNull)
                 .findFirst();
     }
 
-    /** Housing on file, but none of it proving residence because it is not residential (an office, a shop). */
+    /**
+     * Housing on file, but none of it proving residence because it is known not to be residential (an office, a
+     * shop); a usage the housing authority added later (UNKNOWN) is not called non-residential.
+     */
     public boolean onlyNonResidentialOn(LocalDate day) {
-        boolean nonResidential = properties.stream().anyMatch(p -> !p.residential())
-                || rentalContracts.stream().anyMatch(c -> c.usage() != null && !c.usage().residential());
-        return nonResidential && !provesResidenceOn(day);
+        return homes().anyMatch(Home::nonResidential) && !provesResidenceOn(day);
     }
 
-    /** Whether the home this e-licence belongs to is on file and not residential. */
-    public boolean nonResidential(String licenseId) {
-        return properties.stream().anyMatch(p -> licenseId.equals(p.licenseId()) && !p.residential())
-                || rentalContracts.stream().anyMatch(c -> licenseId.equals(c.licenseId())
-                        && c.usage() != null && !c.usage().residential());
+    /** The homes on file at {@code address} (spelt either way: see {@link Address#sameHomeAs}). */
+    public List<Home> homesAt(Address address) {
+        return homes().filter(home -> home.address().sameHomeAs(address)).toList();
+    }
+
+    /** The home this e-licence belongs to, if it is on file. */
+    public Optional<Home> home(String licenseId) {
+        return homes().filter(home -> licenseId.equals(home.licenseId())).findFirst();
     }
 
     public boolean isEmpty() {

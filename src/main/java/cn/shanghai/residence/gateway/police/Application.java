@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,12 +21,19 @@ public record Application(@NotBlank String applicationId, @NotBlank String perso
 
     public enum Kind {
         RESIDENCE_REGISTRATION, RESIDENCE_PERMIT_NEW, REGISTRATION_ADDRESS_CHANGE, PERMIT_LOSS_REPORT,
-        PERMIT_LOSS_CANCEL, PERMIT_PHOTO_CHANGE
+        PERMIT_LOSS_CANCEL, PERMIT_PHOTO_CHANGE,
+        /** A business police added later: shown, followed while open, never offered. */
+        @JsonEnumDefaultValue UNKNOWN
     }
 
     public enum Status {
         SUBMITTED, UNDER_REVIEW, NEEDS_SUPPLEMENT, APPROVED, REJECTED, IN_PRODUCTION, READY_FOR_PICKUP, SHIPPED,
-        DELIVERED, COMPLETED, CANCELLED;
+        DELIVERED, COMPLETED, CANCELLED,
+        /**
+         * A status police added later (e.g. PENDING_PAYMENT). Not closed, so the application counts as open, in
+         * progress: the journey follows it instead of offering the business again, and no reminder guesses at it.
+         */
+        @JsonEnumDefaultValue UNKNOWN;
 
         private static final Set<Status> CLOSED = Set.of(REJECTED, DELIVERED, COMPLETED, CANCELLED);
 
@@ -35,7 +43,11 @@ public record Application(@NotBlank String applicationId, @NotBlank String perso
         }
     }
 
-    public enum DeliveryMethod { PICKUP, POSTAL }
+    public enum DeliveryMethod {
+        PICKUP, POSTAL,
+        /** A way of handing the card over police added later: shown only; never accepted in an input. */
+        @JsonEnumDefaultValue UNKNOWN
+    }
 
     /** Pick-up at a service centre (serviceCenterId) or postal delivery (trackingNo). */
     public record Delivery(@NotNull DeliveryMethod method, @Nullable String serviceCenterId,

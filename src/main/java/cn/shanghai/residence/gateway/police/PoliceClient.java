@@ -4,6 +4,7 @@ import java.util.List;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -28,6 +29,15 @@ public interface PoliceClient {
 
     @GetExchange("/persons/{personId}/dependents")
     Mono<List<Dependent>> dependents(@PathVariable String personId);
+
+    /** An attachment's record (never the document); police answers it whoever owns it. */
+    @GetExchange("/attachments/{attachmentId}")
+    Mono<Attachment> attachment(@PathVariable String attachmentId);
+
+    /** Stores a document of {@code contentType} (image/jpeg, image/png or application/pdf) for the person. */
+    @PostExchange("/attachments")
+    Mono<Attachment> storeAttachment(@RequestHeader("X-Person-Id") String personId,
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, @RequestBody byte[] document);
 
     /** Replays the first answer for the same {@code Idempotency-Key}. */
     @PostExchange("/applications")

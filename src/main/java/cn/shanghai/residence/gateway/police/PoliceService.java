@@ -11,7 +11,7 @@ import cn.shanghai.residence.gateway.upstream.UpstreamClientFactory;
 import cn.shanghai.residence.gateway.upstream.UpstreamResource;
 import cn.shanghai.residence.gateway.upstream.UpstreamResources;
 
-/** The gateway's reads from police; every read goes through {@link UpstreamResource}. */
+/** The gateway's reads from police (every one through {@link UpstreamResource}) and its two writes. */
 @Service
 public class PoliceService {
 
@@ -20,6 +20,7 @@ public class PoliceService {
     private final UpstreamResource<String, List<Application>> applications;
     private final UpstreamResource<String, Application> application;
     private final UpstreamResource<String, List<Dependent>> dependents;
+    private final UpstreamResource<String, Attachment> attachment;
     private final PoliceClient client;
     private final UpstreamResources resources;
 
@@ -32,6 +33,7 @@ public class PoliceService {
                 personId -> client.applications(personId, "ALL"));
         this.application = resources.create(Upstream.POLICE, "police-application", client::application);
         this.dependents = resources.create(Upstream.POLICE, "police-dependents", client::dependents);
+        this.attachment = resources.create(Upstream.POLICE, "police-attachment", client::attachment);
     }
 
     /** Empty when the person was never registered. */
@@ -56,6 +58,24 @@ public class PoliceService {
 
     public Mono<List<Dependent>> dependents(String personId) {
         return dependents.get(personId).defaultIfEmpty(List.of());
+    }
+
+    /**
+     * One attachment's record by id, whoever owns it: callers must check {@link Attachment#personId()}. Empty when
+     * police knows no such id. Not cached (no times configured for {@code police-attachment}): it is read when a
+     * submission names it, and must not outlive a deletion at police.
+     */
+    public Mono<Attachment> attachment(String attachmentId) {
+        return attachment.get(attachmentId);
+    }
+
+    /**
+     * Stores a document for the person once: never retried here (a retry could store it twice). Errors are passed
+     * on unclassified, so the caller can tell police's refusal (413, 415, 422) from a failure.
+     */
+    public Mono<Attachment> storeAttachment(String personId, String contentType, byte[] document) {
+        return resources.write(Upstream.POLICE, "police-attachments-store",
+                client.storeAttachment(personId, contentType, document));
     }
 
     /**

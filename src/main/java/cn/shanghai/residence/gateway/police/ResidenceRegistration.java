@@ -2,6 +2,7 @@ package cn.shanghai.residence.gateway.police;
 
 import java.time.LocalDate;
 
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,11 +15,17 @@ public record ResidenceRegistration(@NotBlank String registrationNo, @NotNull St
         @NotNull LocalDate registeredOn, @NotNull @Valid Address address, @NotNull ResidenceType residenceType,
         @Nullable String certificateLicenseId) {
 
-    public enum Status { ACTIVE, CANCELLED }
+    public enum Status {
+        ACTIVE, CANCELLED,
+        /** Not known to be in force: no eligibility date, and registration is not offered again either. */
+        @JsonEnumDefaultValue UNKNOWN
+    }
 
     /** The five kinds of residence (住所种类), and what proves each. */
     public enum ResidenceType {
-        OWN_PROPERTY, RENTED_HOUSING, RELATIVE_PROPERTY, RELATIVE_RENTED_HOUSING, COLLECTIVE_DORMITORY;
+        OWN_PROPERTY, RENTED_HOUSING, RELATIVE_PROPERTY, RELATIVE_RENTED_HOUSING, COLLECTIVE_DORMITORY,
+        /** A kind of residence police added later: shown only; never accepted in an input. */
+        @JsonEnumDefaultValue UNKNOWN;
 
         /** The applicant's own home: proven by their own property certificate or filed contract on file. */
         public boolean ownHome() {

@@ -1,4 +1,4 @@
-/** Police (公安人口管理): registration, permit, applications, dependents. */
+/** Police (公安人口管理): registration, permit, applications, dependents, attachments. */
 @NullMarked
 package cn.shanghai.residence.gateway.police;
 

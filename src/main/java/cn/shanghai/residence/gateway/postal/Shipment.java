@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -18,7 +19,11 @@ public record Shipment(@NotBlank String trackingNo, @NotNull Status status, @Nul
         events = events == null ? List.of() : List.copyOf(events);
     }
 
-    public enum Status { CREATED, PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, RETURNED, EXCEPTION }
+    public enum Status {
+        CREATED, PICKED_UP, IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED, RETURNED, EXCEPTION,
+        /** A parcel state EMS added later: reminded as a delivery update without a guess at its meaning. */
+        @JsonEnumDefaultValue UNKNOWN
+    }
 
     /** One scan of the parcel. */
     public record Event(@NotNull OffsetDateTime at, @NotBlank String location, @NotBlank String description) {

@@ -12,10 +12,18 @@ public final class Guardianship {
     /** Why a resident under 16 cannot apply themselves, as the journey and the mutations say it. */
     public static final String RULE = "未满16周岁，须由监护人代为申请 / Under 16: a guardian applies on your behalf";
 
+    /** Why a guardian cannot apply for a dependent aged 16 or more. */
+    public static final String IN_PERSON = "年满16周岁须本人办理，监护人不能代办 / From 16 a resident applies in person; "
+            + "a guardian cannot apply for them";
+
     private Guardianship() {
     }
 
-    /** Whether someone born on {@code birthDate} needs a guardian to apply on {@code day}; unknown: no. */
+    /**
+     * Whether someone born on {@code birthDate} needs a guardian to apply on {@code day}; unknown: no. They turn 16
+     * on their sixteenth birthday; someone born on 29 February, in a year without one, on 28 February (Civil Code
+     * art. 202: a period in years without its corresponding day ends on the month's last day).
+     */
     public static boolean needsGuardian(@Nullable LocalDate birthDate, LocalDate day) {
         return birthDate != null && birthDate.plusYears(AGE).isAfter(day);
     }

@@ -22,14 +22,16 @@ import cn.shanghai.residence.gateway.upstream.Upstream;
 public final class StubServers implements EmbeddedUpstreams, DisposableBean {
 
     private final Map<Upstream, WireMockServer> servers = new EnumMap<>(Upstream.class);
+    private final StubRoots roots;
 
     private final SandboxWorld world;
 
     public StubServers(SandboxProperties properties, SandboxWorld world) {
         this.world = world;
+        roots = StubRoots.open(properties.stubsLocation());
         try {
             for (Upstream upstream : Upstream.values()) {
-                WireMockServer server = new WireMockServer(configuration(properties, upstream)
+                WireMockServer server = new WireMockServer(configuration(properties, upstream, roots.of(upstream))
                         .extensions(world.extensions()));
                 servers.put(upstream, server);
                 server.start();
@@ -40,7 +42,7 @@ public final class StubServers implements EmbeddedUpstreams, DisposableBean {
         }
     }
 
-    private static WireMockConfiguration configuration(SandboxProperties properties, Upstream upstream) {
+    private static WireMockConfiguration configuration(SandboxProperties properties, Upstream upstream, Path root) {
         WireMockConfiguration options = WireMockConfiguration.options()
                 .bindAddress("127.0.0.1")
                 .port(properties.port(upstream))
@@ -49,12 +51,7 @@ public final class StubServers implements EmbeddedUpstreams, DisposableBean {
                 .asynchronousResponseThreads(16)
                 .containerThreads(64)
                 .maxRequestJournalEntries(10_000);
-        String location = properties.stubsLocation();
-        if (location.startsWith("classpath:")) {
-            return options.usingFilesUnderClasspath(location.substring("classpath:".length()) + "/" + upstream.id());
-        }
-        String directory = location.startsWith("file:") ? location.substring("file:".length()) : location;
-        return options.usingFilesUnderDirectory(Path.of(directory, upstream.id()).toString());
+        return options.usingFilesUnderDirectory(root.toString());
     }
 
     /** The world all four stubs share: what residents did in this sandbox. */
@@ -79,5 +76,6 @@ public final class StubServers implements EmbeddedUpstreams, DisposableBean {
                 server.stop();
             }
         });
+        roots.close();
     }
 }

@@ -22,8 +22,9 @@ import cn.shanghai.residence.gateway.web.ErrorCode;
 import cn.shanghai.residence.gateway.web.RequestRefusals;
 
 /**
- * Limits each person's requests to {@code /graphql} (after sign-in has been checked, so the person is known):
- * past the limit the answer is HTTP 429 with {@code Retry-After} and a RATE_LIMITED error saying when to retry.
+ * Limits each person's requests to {@code /graphql} and the uploads, in one bucket (after sign-in has been checked,
+ * so the person is known): past the limit the answer is HTTP 429 with {@code Retry-After} and a RATE_LIMITED error
+ * saying when to retry.
  */
 @Component
 @Order(0)
@@ -43,7 +44,8 @@ class RateLimitFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!exchange.getRequest().getPath().value().equals("/graphql")) {
+        String path = exchange.getRequest().getPath().value();
+        if (!path.equals("/graphql") && !path.startsWith("/uploads/")) {
             return chain.filter(exchange);
         }
         return exchange.getPrincipal()

@@ -1,7 +1,7 @@
 package cn.shanghai.residence.gateway.submission;
 
 /** Who applies: the signed-in caller, for themselves or for a minor in their guardianship. */
-record Applicant(String callerId, String personId) {
+public record Applicant(String callerId, String personId) {
 
     boolean forSelf() {
         return callerId.equals(personId);

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +22,7 @@ import cn.shanghai.residence.gateway.police.Application;
 import cn.shanghai.residence.gateway.police.ApplicationRequest;
 import cn.shanghai.residence.gateway.police.PoliceService;
 import cn.shanghai.residence.gateway.police.SubmittedApplication;
+import cn.shanghai.residence.gateway.reference.Guardianship;
 import cn.shanghai.residence.gateway.security.CurrentPerson;
 import cn.shanghai.residence.gateway.submission.UserError.Code;
 import cn.shanghai.residence.gateway.upstream.Upstream;
@@ -41,14 +41,16 @@ class ApplicationDesk {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final SubmissionFactsGatherer facts;
+    private final Applicants applicants;
     private final PoliceService police;
     private final BdcService bdc;
     private final IdempotencyStore idempotency;
     private final Clock clock;
 
-    ApplicationDesk(SubmissionFactsGatherer facts, PoliceService police, BdcService bdc,
+    ApplicationDesk(SubmissionFactsGatherer facts, Applicants applicants, PoliceService police, BdcService bdc,
             IdempotencyStore idempotency, ServiceClock serviceClock) {
         this.facts = facts;
+        this.applicants = applicants;
         this.police = police;
         this.bdc = bdc;
         this.idempotency = idempotency;
@@ -61,7 +63,7 @@ class ApplicationDesk {
         if (!invalid.isEmpty()) {
             return Mono.just(ApplicationPayload.refused(invalid));
         }
-        return CurrentPerson.id().flatMap(caller -> applicant(caller, input.forPersonId())
+        return CurrentPerson.id().flatMap(caller -> applicants.resolve(caller, input.forPersonId())
                 .flatMap(applicant -> idempotency.<Outcome>once(caller, input.idempotencyKey(), fingerprint(input),
                                 () -> apply(input, applicant), Outcome::remember)
                         .map(Outcome::payload)
@@ -69,21 +71,13 @@ class ApplicationDesk {
                                 UserError.at(Code.IDEMPOTENCY_KEY_REUSED, "该幂等键已用于其他申请内容 / This "
                                         + "idempotencyKey was used for different input", "idempotencyKey")))))
                 .switchIfEmpty(Mono.fromSupplier(() -> ApplicationPayload.refused(UserError.at(Code.NOT_FOUND,
-                        "未找到该被监护人 / No dependent with this id", "forPersonId")))));
-    }
-
-    /** The caller, or a minor police lists in the caller's guardianship; anyone else is "not found". */
-    private Mono<Applicant> applicant(String caller, @Nullable String forPersonId) {
-        if (forPersonId == null || forPersonId.equals(caller)) {
-            return Mono.just(new Applicant(caller, caller));
-        }
-        return police.dependents(caller).flatMap(dependents -> dependents.stream()
-                .anyMatch(d -> forPersonId.equals(d.personId()))
-                ? Mono.just(new Applicant(caller, forPersonId)) : Mono.empty());
+                        "未找到该被监护人 / No dependent with this id", "forPersonId"))))
+                .onErrorResume(Applicants.InPersonOnly.class, refused -> Mono.just(ApplicationPayload.refused(
+                        UserError.at(Code.IN_PERSON_REQUIRED, Guardianship.IN_PERSON, "forPersonId")))));
     }
 
     private Mono<Outcome> apply(ApplicationInput input, Applicant applicant) {
-        return facts.gather(applicant, input.needs()).flatMap(gathered -> {
+        return facts.gather(applicant, input.needs(), input.attachmentIds()).flatMap(gathered -> {
             List<UserError> refusals = input.refusals(gathered, applicant);
             return refusals.isEmpty() ? post(input, applicant, input.form(gathered, applicant))
                     : Mono.just(Outcome.forgotten(ApplicationPayload.refused(refusals)));

@@ -28,6 +28,11 @@ interface ApplicationInput {
     /** The agency facts this kind's rules and form need, so nothing else is read. */
     Set<SubmissionFacts.Need> needs();
 
+    /** The uploaded documents (police attachments) the input offers, whose owners the rules check. */
+    default List<String> attachmentIds() {
+        return List.of();
+    }
+
     /** The service's rules for this kind ({@link SubmissionRules}); empty when it may be submitted. */
     List<UserError> refusals(SubmissionFacts facts, Applicant applicant);
 

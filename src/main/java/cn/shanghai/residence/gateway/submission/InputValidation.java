@@ -24,7 +24,8 @@ import cn.shanghai.residence.gateway.submission.UserError.Code;
 final class InputValidation {
 
     static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
-    private static final Pattern CERTIFICATE_NO = Pattern.compile("[A-Za-z0-9()（）\\-]{1,40}");
+    /** Uploaded documents one declaration may offer. */
+    static final int MATERIALS = 5;
     private static final Pattern TEXT = Pattern.compile("[^\\p{Cntrl}<>]+");
 
     private final List<UserError> errors = new ArrayList<>();
@@ -49,52 +50,71 @@ final class InputValidation {
         return this;
     }
 
-    InputValidation declaration(ResidenceDeclaration declaration, String addressField) {
-        address(declaration.address(), Code.INVALID_INPUT, addressField);
-        if (declaration.residenceType() == null) {
-            refuse(Code.INVALID_INPUT, "请选择住所种类 / residenceType is required", "residenceType");
+    /**
+     * A declared home; {@code addressPath} names its address field, and what precedes the last name is where the
+     * declaration sits ({@code "address"} at the top, {@code "cardAddress", "address"} in a permit application).
+     */
+    InputValidation declaration(ResidenceDeclaration declaration, String... addressPath) {
+        String[] at = Arrays.copyOf(addressPath, addressPath.length - 1);
+        address(declaration.address(), Code.INVALID_INPUT, addressPath);
+        if (declaration.residenceType() == null || declaration.residenceType() == ResidenceType.UNKNOWN) {
+            refuse(Code.INVALID_INPUT, "请选择住所种类 / residenceType is required", append(at, "residenceType"));
         }
         LocalDate movedIn = declaration.moveInDate();
-        if (movedIn == null || movedIn.isAfter(today) || movedIn.isBefore(today.minusYears(30))) {
-            refuse(Code.INVALID_INPUT, "入住日期须在今天或之前 / moveInDate must be a date up to today", "moveInDate");
+        if (movedIn == null || movedIn.isAfter(today)) {
+            refuse(Code.INVALID_INPUT, "入住日期须在今天或之前 / moveInDate must be a date up to today",
+                    append(at, "moveInDate"));
         }
         if (declaration.proofLicenseId() != null && !Ids.safe(declaration.proofLicenseId())) {
-            refuse(Code.NOT_FOUND, "未找到该电子证照 / No e-license with this id", "proofLicenseId");
+            refuse(Code.NOT_FOUND, "未找到该电子证照 / No e-license with this id", append(at, "proofLicenseId"));
         }
         ResidenceType type = declaration.residenceType();
         if (type != null && type.relativesHome()) {
-            kinship(declaration.kinshipCommitment());
+            kinship(declaration.kinshipCommitment(), append(at, "kinshipCommitment"));
         }
-        if (type != null && type.dormitory()) {
-            var certificate = declaration.dormitoryCertificate();
-            if (certificate == null) {
-                refuse(Code.DORMITORY_CERTIFICATE_REQUIRED, "居住单位集体宿舍的，须提供单位出具的集体宿舍证明 / A "
-                        + "collective dormitory needs the employer's dormitory certificate", "dormitoryCertificate");
-            } else {
-                text(certificate.employerName(), 60, "dormitoryCertificate", "employerName");
-                if (certificate.certificateNo() == null
-                        || !CERTIFICATE_NO.matcher(certificate.certificateNo()).matches()) {
-                    refuse(Code.INVALID_INPUT, "证明编号格式不正确 / certificateNo is malformed", "dormitoryCertificate",
-                            "certificateNo");
-                }
+        var certificate = declaration.dormitoryCertificate();
+        if (type != null && type.dormitory() && certificate != null) {
+            if (certificate.employerName() != null) {
+                text(certificate.employerName(), 60, append(append(at, "dormitoryCertificate"), "employerName"));
+            }
+            if (certificate.certificateNo() != null) {
+                text(certificate.certificateNo(), 40, append(append(at, "dormitoryCertificate"), "certificateNo"));
             }
         }
+        materials(declaration.offeredMaterials(), append(at, "materials"));
         return this;
     }
 
-    private void kinship(SubmissionInputs.KinshipCommitmentInput kinship) {
-        if (kinship == null || !Boolean.TRUE.equals(kinship.signatureConfirmed())) {
-            refuse(Code.KINSHIP_COMMITMENT_REQUIRED, "居住在亲属家中的，须签名确认亲属关系承诺书 / Living in a relative's "
-                    + "home needs the signed kinship commitment letter", "kinshipCommitment");
+    /** At most {@link #MATERIALS} uploaded documents, each named by a well-formed id and with its kind. */
+    private void materials(List<SubmissionInputs.MaterialInput> materials, String... field) {
+        if (materials.size() > MATERIALS) {
+            refuse(Code.INVALID_INPUT, "最多上传" + MATERIALS + "份材料 / At most " + MATERIALS + " documents",
+                    field);
             return;
         }
-        text(kinship.relativeName(), 30, "kinshipCommitment", "relativeName");
+        for (int i = 0; i < materials.size(); i++) {
+            String[] at = append(field, String.valueOf(i));
+            if (materials.get(i) == null || !Ids.safe(materials.get(i).attachmentId())) {
+                refuse(Code.NOT_FOUND, "未找到该上传材料 / No uploaded document with this id", append(at, "attachmentId"));
+            } else if (materials.get(i).kind() == null) {
+                refuse(Code.INVALID_INPUT, "请选择材料种类 / kind is required", append(at, "kind"));
+            }
+        }
+    }
+
+    private void kinship(SubmissionInputs.KinshipCommitmentInput kinship, String... field) {
+        if (kinship == null || !Boolean.TRUE.equals(kinship.signatureConfirmed())) {
+            refuse(Code.KINSHIP_COMMITMENT_REQUIRED, "居住在亲属家中的，须签名确认亲属关系承诺书 / Living in a relative's "
+                    + "home needs the signed kinship commitment letter", field);
+            return;
+        }
+        text(kinship.relativeName(), 30, append(field, "relativeName"));
         if (!IdNumbers.validIdNumber(kinship.relativeIdNumber())) {
             refuse(Code.INVALID_INPUT, "亲属身份证号码无效 / relativeIdNumber is not a valid ID number",
-                    "kinshipCommitment", "relativeIdNumber");
+                    append(field, "relativeIdNumber"));
         }
         if (kinship.relation() == null) {
-            refuse(Code.INVALID_INPUT, "请选择亲属关系 / relation is required", "kinshipCommitment", "relation");
+            refuse(Code.INVALID_INPUT, "请选择亲属关系 / relation is required", append(field, "relation"));
         }
     }
 
@@ -113,7 +133,7 @@ final class InputValidation {
     }
 
     InputValidation delivery(DeliveryInput delivery) {
-        if (delivery == null || delivery.method() == null) {
+        if (delivery == null || delivery.method() == null || delivery.method() == Application.DeliveryMethod.UNKNOWN) {
             refuse(Code.INVALID_INPUT, "请选择领取方式 / delivery.method is required", "delivery", "method");
             return this;
         }
@@ -125,7 +145,9 @@ final class InputValidation {
             return this;
         }
         address(delivery.address(), Code.DELIVERY_OUTSIDE_SHANGHAI, "delivery", "address");
-        mobile(delivery.recipientMobile(), "delivery", "recipientMobile");
+        if (delivery.recipientMobile() != null) {
+            mobile(delivery.recipientMobile(), "delivery", "recipientMobile");
+        }
         return this;
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
@@ -22,6 +23,7 @@ import cn.shanghai.residence.gateway.citizen.CitizenFacts;
 import cn.shanghai.residence.gateway.housing.HousingService;
 import cn.shanghai.residence.gateway.housing.Property;
 import cn.shanghai.residence.gateway.housing.RentalContract;
+import cn.shanghai.residence.gateway.police.Attachment;
 import cn.shanghai.residence.gateway.police.PoliceService;
 import cn.shanghai.residence.gateway.police.ResidencePermit;
 import cn.shanghai.residence.gateway.police.ResidenceRegistration;
@@ -47,7 +49,7 @@ class SubmissionFactsGatherer {
         this.clock = serviceClock.clock();
     }
 
-    Mono<SubmissionFacts> gather(Applicant applicant, Set<Need> needs) {
+    Mono<SubmissionFacts> gather(Applicant applicant, Set<Need> needs, List<String> attachmentIds) {
         String person = applicant.personId();
         boolean housingNeeded = needs.contains(Need.HOUSING);
         return Mono.zip(
@@ -63,15 +65,25 @@ class SubmissionFactsGatherer {
                                 () -> bdc.profile(person).singleOptional(),
                                 Optional.<Profile>empty()),
                         when(needs.contains(Need.SERVICE_CENTERS), bdc::serviceCenters, List.<BdcServiceCenter>of()))
-                .map(t -> {
+                .zipWith(when(needs.contains(Need.ATTACHMENTS), () -> attachmentOwners(attachmentIds),
+                        Map.<String, String>of()))
+                .map(both -> {
+                    var t = both.getT1();
                     OffsetDateTime now = OffsetDateTime.now(clock);
                     Optional<Profile> profile = t.getT7();
                     CitizenFacts facts = new CitizenFacts(now.toLocalDate(), t.getT1().orElse(null),
                             t.getT2().orElse(null), List.of(), t.getT4(), t.getT5(), t.getT3(),
                             profile.map(Profile::birthDate).orElse(null), Map.of());
                     return new SubmissionFacts(facts, now, t.getT6(), profile.map(Profile::name).orElse(null),
-                            t.getT8());
+                            profile.map(Profile::mobile).orElse(null), t.getT8(), both.getT2());
                 });
+    }
+
+    /** Who owns each uploaded document police knows, read concurrently; unknown ones are left out. */
+    private Mono<Map<String, String>> attachmentOwners(List<String> attachmentIds) {
+        return Flux.fromIterable(attachmentIds).flatMap(police::attachment)
+                .collectMap(Attachment::attachmentId, Attachment::personId)
+                .map(Map::copyOf);
     }
 
     private static <T> Mono<T> when(boolean needed, Supplier<Mono<T>> read, T otherwise) {

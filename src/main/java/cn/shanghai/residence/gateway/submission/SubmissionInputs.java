@@ -41,10 +41,29 @@ final class SubmissionInputs {
         }
     }
 
-    record DormitoryCertificateInput(String employerName, String certificateNo) {
+    record DormitoryCertificateInput(@Nullable String employerName, @Nullable String certificateNo) {
     }
 
-    /** What registering and changing the address share: the new home and its proof. */
+    /** What an uploaded document ({@code POST /uploads/materials}) proves; whose it is follows from the kind of home. */
+    enum MaterialKind {
+        PROPERTY_CERTIFICATE, RENTAL_FILING_NOTICE, DORMITORY_CERTIFICATE;
+
+        /** The document that proves this kind of home: a title, a filed contract, or the employer's certificate. */
+        static MaterialKind proving(ResidenceRegistration.ResidenceType type) {
+            return switch (type) {
+                case OWN_PROPERTY, RELATIVE_PROPERTY -> PROPERTY_CERTIFICATE;
+                case RENTED_HOUSING, RELATIVE_RENTED_HOUSING -> RENTAL_FILING_NOTICE;
+                case COLLECTIVE_DORMITORY -> DORMITORY_CERTIFICATE;
+                case UNKNOWN -> throw new IllegalArgumentException("UNKNOWN is refused by InputValidation first");
+            };
+        }
+    }
+
+    /** An uploaded document (police attachment) offered as a proof of the declared home. */
+    record MaterialInput(String attachmentId, MaterialKind kind) {
+    }
+
+    /** What registering, changing the address and a permit's card address share: the home and its proof. */
     interface ResidenceDeclaration {
         AddressInput address();
 
@@ -58,11 +77,21 @@ final class SubmissionInputs {
 
         @Nullable DormitoryCertificateInput dormitoryCertificate();
 
-        /** The facts a declaration needs: the applicant's own housing only for their own home. */
+        @Nullable List<MaterialInput> materials();
+
+        /** The uploaded documents offered, never null. */
+        default List<MaterialInput> offeredMaterials() {
+            return materials() == null ? List.of() : materials();
+        }
+
+        /**
+         * The facts a declaration needs: the applicant's housing and e-licences for every kind (a relative's home
+         * may be on the applicant's records too, e.g. a contract that lists them), and the attachments offered.
+         */
         default Set<Need> declarationNeeds() {
-            Set<Need> needs = EnumSet.of(Need.REGISTRATION, Need.PROFILE);
-            if (residenceType().ownHome()) {
-                needs.add(Need.HOUSING);
+            Set<Need> needs = EnumSet.of(Need.REGISTRATION, Need.PROFILE, Need.HOUSING);
+            if (!offeredMaterials().isEmpty()) {
+                needs.add(Need.ATTACHMENTS);
             }
             return needs;
         }
@@ -71,7 +100,8 @@ final class SubmissionInputs {
     record ResidenceRegistrationInput(String idempotencyKey, @Nullable String forPersonId, AddressInput address,
             ResidenceRegistration.ResidenceType residenceType, LocalDate moveInDate, @Nullable String proofLicenseId,
             @Nullable KinshipCommitmentInput kinshipCommitment,
-            @Nullable DormitoryCertificateInput dormitoryCertificate, String mobile)
+            @Nullable DormitoryCertificateInput dormitoryCertificate, @Nullable List<MaterialInput> materials,
+            @Nullable String photoId, String mobile)
             implements ResidenceDeclaration, ApplicationInput {
 
         @Override
@@ -81,29 +111,39 @@ final class SubmissionInputs {
 
         @Override
         public InputValidation validate(InputValidation validation) {
-            return validation.declaration(this, "address").mobile(mobile, "mobile");
+            InputValidation checked = validation.declaration(this, "address").mobile(mobile, "mobile");
+            return photoId == null ? checked : checked.photo(photoId);
         }
 
         @Override
         public Set<Need> needs() {
-            return declarationNeeds();
+            Set<Need> needs = declarationNeeds();
+            if (photoId != null) {
+                needs.add(Need.PHOTOS);
+            }
+            return needs;
+        }
+
+        @Override
+        public List<String> attachmentIds() {
+            return attachmentIdsOf(this);
         }
 
         @Override
         public List<UserError> refusals(SubmissionFacts facts, Applicant applicant) {
-            return SubmissionRules.registration(facts, applicant, this);
+            return SubmissionRules.registration(facts, applicant, this, photoId);
         }
 
         @Override
         public PoliceForm form(SubmissionFacts facts, Applicant applicant) {
-            return PoliceForms.registration(facts, applicant, this, mobile);
+            return PoliceForms.registration(facts, applicant, this, photoId, mobile);
         }
     }
 
     record AddressChangeInput(String idempotencyKey, @Nullable String forPersonId, AddressInput newAddress,
             ResidenceRegistration.ResidenceType residenceType, LocalDate moveInDate, @Nullable String proofLicenseId,
             @Nullable KinshipCommitmentInput kinshipCommitment,
-            @Nullable DormitoryCertificateInput dormitoryCertificate)
+            @Nullable DormitoryCertificateInput dormitoryCertificate, @Nullable List<MaterialInput> materials)
             implements ResidenceDeclaration, ApplicationInput {
 
         @Override
@@ -127,6 +167,11 @@ final class SubmissionInputs {
         }
 
         @Override
+        public List<String> attachmentIds() {
+            return attachmentIdsOf(this);
+        }
+
+        @Override
         public List<UserError> refusals(SubmissionFacts facts, Applicant applicant) {
             return SubmissionRules.addressChange(facts, applicant, this);
         }
@@ -141,8 +186,18 @@ final class SubmissionInputs {
             @Nullable AddressInput address, @Nullable String recipientMobile) {
     }
 
+    /**
+     * A permit's card address other than the registration's (变更居住证地址): a home declared like a registration's,
+     * with the proof its kind needs.
+     */
+    record CardAddressInput(AddressInput address, ResidenceRegistration.ResidenceType residenceType,
+            LocalDate moveInDate, @Nullable String proofLicenseId, @Nullable KinshipCommitmentInput kinshipCommitment,
+            @Nullable DormitoryCertificateInput dormitoryCertificate, @Nullable List<MaterialInput> materials)
+            implements ResidenceDeclaration {
+    }
+
     record ResidencePermitInput(String idempotencyKey, @Nullable String forPersonId, String photoId,
-            DeliveryInput delivery) implements ApplicationInput {
+            DeliveryInput delivery, @Nullable CardAddressInput cardAddress) implements ApplicationInput {
 
         @Override
         public Kind kind() {
@@ -151,24 +206,32 @@ final class SubmissionInputs {
 
         @Override
         public InputValidation validate(InputValidation validation) {
-            return validation.photo(photoId).delivery(delivery);
+            InputValidation checked = validation.photo(photoId).delivery(delivery);
+            return cardAddress == null ? checked : checked.declaration(cardAddress, "cardAddress", "address");
         }
 
         @Override
         public Set<Need> needs() {
-            return delivery.method() == Application.DeliveryMethod.PICKUP
-                    ? EnumSet.of(Need.REGISTRATION, Need.PERMIT, Need.PHOTOS, Need.SERVICE_CENTERS)
-                    : EnumSet.of(Need.REGISTRATION, Need.PERMIT, Need.PHOTOS);
+            Set<Need> needs = cardAddress == null ? EnumSet.of(Need.REGISTRATION, Need.PERMIT, Need.PHOTOS)
+                    : EnumSet.copyOf(cardAddress.declarationNeeds());
+            needs.addAll(EnumSet.of(Need.REGISTRATION, Need.PERMIT, Need.PHOTOS));
+            needs.add(delivery.method() == Application.DeliveryMethod.PICKUP ? Need.SERVICE_CENTERS : Need.PROFILE);
+            return needs;
+        }
+
+        @Override
+        public List<String> attachmentIds() {
+            return cardAddress == null ? List.of() : attachmentIdsOf(cardAddress);
         }
 
         @Override
         public List<UserError> refusals(SubmissionFacts facts, Applicant applicant) {
-            return SubmissionRules.permit(facts, applicant, photoId, delivery.method(), delivery.serviceCenterId());
+            return SubmissionRules.permit(facts, applicant, this);
         }
 
         @Override
         public PoliceForm form(SubmissionFacts facts, Applicant applicant) {
-            return PoliceForms.permit(applicant, photoId, delivery);
+            return PoliceForms.permit(facts, applicant, this);
         }
     }
 
@@ -219,6 +282,10 @@ final class SubmissionInputs {
         }
     }
 
+    private static List<String> attachmentIdsOf(ResidenceDeclaration declaration) {
+        return declaration.offeredMaterials().stream().map(MaterialInput::attachmentId).distinct().toList();
+    }
+
     record PhotoChoiceInput(String idempotencyKey, @Nullable String forPersonId, String photoId)
             implements ApplicationInput {
 
@@ -234,7 +301,7 @@ final class SubmissionInputs {
 
         @Override
         public Set<Need> needs() {
-            return EnumSet.of(Need.PERMIT, Need.PHOTOS);
+            return EnumSet.of(Need.REGISTRATION, Need.PERMIT, Need.PHOTOS);
         }
 
         @Override

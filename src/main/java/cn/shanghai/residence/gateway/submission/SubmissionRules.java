@@ -8,14 +8,14 @@ import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
-import cn.shanghai.residence.gateway.bdc.ELicense;
 import cn.shanghai.residence.gateway.bdc.Photo;
-import cn.shanghai.residence.gateway.housing.HousingRecords;
 import cn.shanghai.residence.gateway.police.Application;
 import cn.shanghai.residence.gateway.police.ResidencePermit;
 import cn.shanghai.residence.gateway.police.ResidenceRegistration;
 import cn.shanghai.residence.gateway.reference.Guardianship;
+import cn.shanghai.residence.gateway.submission.SubmissionInputs.DeliveryInput;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.ResidenceDeclaration;
+import cn.shanghai.residence.gateway.submission.SubmissionInputs.ResidencePermitInput;
 import cn.shanghai.residence.gateway.submission.UserError.Code;
 
 /**
@@ -28,10 +28,14 @@ final class SubmissionRules {
     private SubmissionRules() {
     }
 
-    static List<UserError> registration(SubmissionFacts facts, Applicant applicant, ResidenceDeclaration in) {
+    static List<UserError> registration(SubmissionFacts facts, Applicant applicant, ResidenceDeclaration in,
+            @Nullable String photoId) {
         List<UserError> refusals = residence(facts, applicant, in);
         facts.person().activeRegistration().ifPresent(active -> refusals.add(UserError.of(Code.ALREADY_REGISTERED,
                 "已办理居住登记，搬家请办理地址变更 / Already registered; declare a move as an address change")));
+        if (photoId != null) {
+            photo(facts, photoId).ifPresent(refusals::add);
+        }
         return refusals;
     }
 
@@ -43,8 +47,7 @@ final class SubmissionRules {
         return refusals;
     }
 
-    static List<UserError> permit(SubmissionFacts facts, Applicant applicant, String photoId,
-            Application.DeliveryMethod method, @Nullable String serviceCenterId) {
+    static List<UserError> permit(SubmissionFacts facts, Applicant applicant, ResidencePermitInput in) {
         List<UserError> refusals = guardian(facts, applicant);
         Optional<ResidenceRegistration> registration = facts.person().activeRegistration();
         if (registration.isEmpty()) {
@@ -58,11 +61,15 @@ final class SubmissionRules {
             refusals.add(UserError.of(Code.PERMIT_ALREADY_VALID, "已持有有效居住证，到期前请办理签注 / A valid permit "
                     + "is held; renew it by endorsement"));
         }
-        photo(facts, photoId).ifPresent(refusals::add);
-        if (method == Application.DeliveryMethod.PICKUP && facts.serviceCenters().stream()
-                .noneMatch(c -> c.centerId().equals(serviceCenterId) && c.acceptsPermitPickup())) {
+        photo(facts, in.photoId()).ifPresent(refusals::add);
+        DeliveryInput delivery = in.delivery();
+        if (delivery.method() == Application.DeliveryMethod.PICKUP && facts.serviceCenters().stream()
+                .noneMatch(c -> c.centerId().equals(delivery.serviceCenterId()) && c.acceptsPermitPickup())) {
             refusals.add(UserError.at(Code.SERVICE_CENTER_UNAVAILABLE, "该服务中心不提供居住证领取 / This service "
                     + "centre does not hand out permits", "delivery", "serviceCenterId"));
+        }
+        if (in.cardAddress() != null) {
+            refusals.addAll(ResidenceProofs.check(facts, applicant, in.cardAddress(), "cardAddress").refusals());
         }
         return refusals;
     }
@@ -90,21 +97,18 @@ final class SubmissionRules {
         return refusals;
     }
 
+    /**
+     * Choosing the card's photo (我的居住证照片): for the permit held, for one applied for, or ahead of a first
+     * application (the seed's flow "no usable photo: go and take one, then choose it"), so only for someone who
+     * holds a valid permit or is registered.
+     */
     static List<UserError> photoChoice(SubmissionFacts facts, Applicant applicant, String photoId) {
         List<UserError> refusals = guardian(facts, applicant);
-        if (validPermit(facts).isEmpty()) {
-            refusals.add(permitRequired());
+        if (validPermit(facts).isEmpty() && facts.person().activeRegistration().isEmpty()) {
+            refusals.add(notRegistered());
         }
         photo(facts, photoId).ifPresent(refusals::add);
         return refusals;
-    }
-
-    /**
-     * The e-licence proving the declared home, when the kind is one the applicant's own records prove (own or
-     * rented home): the one offered, or the first on file. Empty for other kinds, or when there is none.
-     */
-    static Optional<String> proof(SubmissionFacts facts, ResidenceDeclaration in) {
-        return proofCheck(facts, in).licenseId();
     }
 
     /** A resident under 16 does not apply for themselves: their guardian does. */
@@ -119,47 +123,8 @@ final class SubmissionRules {
     /** The home and its proof, shared by registration and address change. */
     private static List<UserError> residence(SubmissionFacts facts, Applicant applicant, ResidenceDeclaration in) {
         List<UserError> refusals = guardian(facts, applicant);
-        proofCheck(facts, in).refusal().ifPresent(refusals::add);
+        refusals.addAll(ResidenceProofs.check(facts, applicant, in).refusals());
         return refusals;
-    }
-
-    private record ProofCheck(Optional<String> licenseId, Optional<UserError> refusal) {
-
-        static ProofCheck proven(String licenseId) {
-            return new ProofCheck(Optional.of(licenseId), Optional.empty());
-        }
-
-        static ProofCheck refused(UserError refusal) {
-            return new ProofCheck(Optional.empty(), Optional.of(refusal));
-        }
-    }
-
-    /**
-     * A lawful, stable, residential home: the e-licence offered must be one of the applicant's property
-     * certificates or filing notices and not of a non-residential home; without an offer, one on file is taken.
-     * A relative's home is proven by the kinship letter and a dormitory by the employer's certificate.
-     */
-    private static ProofCheck proofCheck(SubmissionFacts facts, ResidenceDeclaration in) {
-        if (in.residenceType() == null || !in.residenceType().ownHome()) {
-            return new ProofCheck(Optional.empty(), Optional.empty());
-        }
-        HousingRecords housing = facts.person().housing();
-        String offered = in.proofLicenseId();
-        if (offered != null) {
-            boolean known = facts.eLicenses().stream().anyMatch(l -> l.licenseId().equals(offered)
-                    && (l.type() == ELicense.Type.PROPERTY_CERTIFICATE || l.type() == ELicense.Type.RENTAL_FILING_NOTICE));
-            if (!known) {
-                return ProofCheck.refused(UserError.at(Code.NOT_FOUND, "未找到该房屋证明电子证照 / No property "
-                        + "certificate or rental filing notice with this id", "proofLicenseId"));
-            }
-            return housing.nonResidential(offered) ? ProofCheck.refused(nonResidential("proofLicenseId"))
-                    : ProofCheck.proven(offered);
-        }
-        return housing.proofOn(facts.today()).map(ProofCheck::proven)
-                .orElseGet(() -> ProofCheck.refused(housing.isEmpty()
-                        ? UserError.of(Code.NO_RESIDENCE_PROOF, "须有房屋产权证明或已备案的住房租赁合同 / A property "
-                                + "certificate or a filed rental contract is needed")
-                        : nonResidential(null)));
     }
 
     /** The person's own photo, usable for the permit: 358 × 441 px, 350 dpi, white background. */
@@ -178,13 +143,6 @@ final class SubmissionRules {
 
     private static Optional<ResidencePermit> validPermit(SubmissionFacts facts) {
         return Optional.ofNullable(facts.person().permit()).filter(p -> p.status() == ResidencePermit.Status.VALID);
-    }
-
-    private static UserError nonResidential(@Nullable String field) {
-        String message = "商铺、办公、厂房等非居住用房不能作为居住登记住所 / Shops, offices and factories cannot be "
-                + "registered as a residence";
-        return field == null ? UserError.of(Code.NON_RESIDENTIAL_HOUSING, message)
-                : UserError.at(Code.NON_RESIDENTIAL_HOUSING, message, field);
     }
 
     private static UserError notRegistered() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -21,8 +22,8 @@ class UpstreamConfiguration {
 
     @Bean
     UpstreamClientFactory upstreamClientFactory(WebClient.Builder webClientBuilder, UpstreamEndpoints endpoints,
-            UpstreamsProperties properties) {
-        return new UpstreamClientFactory(webClientBuilder, endpoints, properties);
+            UpstreamsProperties properties, JsonMapper json, MeterRegistry meters) {
+        return new UpstreamClientFactory(webClientBuilder, endpoints, properties, json, meters);
     }
 
     @Bean

@@ -50,11 +50,29 @@ public final class RequestRefusals {
                 .bodyValue(body(code, message, Map.of()));
     }
 
+    /**
+     * Refusals of a plain HTTP endpoint (the uploads) in the same shape: one error per failure, each with its
+     * {@code extensions.code} and its own extensions; {@code headers} adds response headers (e.g. {@code Retry-After}).
+     */
+    public static Mono<ServerResponse> response(ServerRequest request, HttpStatus status,
+            List<? extends GatewayException> failures, Consumer<HttpHeaders> headers) {
+        List<Map<String, Object>> errors = failures.stream()
+                .map(failure -> error(failure.code(), failure.getMessage(), failure.extensions()))
+                .toList();
+        return ServerResponse.status(status).headers(headers)
+                .contentType(mediaType(request.headers().asHttpHeaders()))
+                .bodyValue(Map.of("errors", errors));
+    }
+
     private static Map<String, Object> body(ErrorCode code, String message, Map<String, Object> moreExtensions) {
+        return Map.of("errors", List.of(error(code, message, moreExtensions)));
+    }
+
+    private static Map<String, Object> error(ErrorCode code, String message, Map<String, Object> moreExtensions) {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", code.name());
         extensions.putAll(moreExtensions);
-        return Map.of("errors", List.of(Map.of("message", message, "extensions", extensions)));
+        return Map.of("message", message, "extensions", extensions);
     }
 
     /** application/graphql-response+json when the client asks for it by name, else application/json. */

@@ -108,7 +108,8 @@ class FanOutTests extends GatewayIntegrationTests {
         as("ywtb-1015").documentName("progress").variable("scope", "ALL").execute().errors().verify()
                 .path("me.applications").entityList(Object.class).hasSize(20)
                 .path("me.applications[*].delivery.shipment.status").entityList(String.class).hasSize(20)
-                .path("me.applications[*].issuedLicense.id").entityList(String.class).hasSize(20);
+                // 20 licences looked up in one batch; the 19 lapsed permits among them are not offered (issue 11)
+                .path("me.applications[*].issuedLicense.id").entityList(String.class).containsExactly("EL-1015-RP-20");
 
         assertThat(requestsTo(Upstream.POSTAL, "GET", "/shipments")).isEqualTo(1);
         assertThat(requestsTo(Upstream.BDC, "POST", "/elicenses:batchGet")).isEqualTo(1);

@@ -36,7 +36,13 @@ class HomeScreenTests extends GatewayIntegrationTests {
             "ywtb-1012, ELIGIBLE_FOR_PERMIT",
             "ywtb-1013, ELIGIBLE_FOR_PERMIT",
             "ywtb-1014, PERMIT_HOLDER",
-            "ywtb-1015, PERMIT_IN_PROGRESS"})
+            "ywtb-1015, PERMIT_IN_PROGRESS",
+            "ywtb-1030, NOT_REGISTERED",
+            "ywtb-1031, REGISTRATION_IN_PROGRESS",
+            "ywtb-1032, ELIGIBLE_FOR_PERMIT",
+            "ywtb-1033, PERMIT_IN_PROGRESS",
+            "ywtb-1034, PERMIT_IN_PROGRESS",
+            "ywtb-1035, PERMIT_IN_PROGRESS"})
     void everyPersonaShouldSeeTheirStage(String persona, String stage) {
         GraphQlTester.Response home = home(persona);
 
@@ -136,13 +142,14 @@ class HomeScreenTests extends GatewayIntegrationTests {
     }
 
     @Test
-    void shouldRefuseAnOfficeAsAResidence() {
+    void shouldRefuseAnOfficeAsAResidenceButNotARelativesHomeOrADormitory() {
         GraphQlTester.Response home = home("ywtb-1011");
 
         home.path("me.properties[*].usage").entityList(String.class).containsExactly("OFFICE");
         home.path("me.properties[0].residential").entity(Boolean.class).isEqualTo(false);
-        home.path("me.journey.blockers[*].code").entityList(String.class).containsExactly("NON_RESIDENTIAL_HOUSING");
-        home.path("me.journey.actions[*].code").entityList(String.class).doesNotContain("APPLY_RESIDENCE_REGISTRATION");
+        home.path("me.journey.blockers[*].code").entityList(String.class).contains("NON_RESIDENTIAL_HOUSING");
+        home.path("me.journey.actions[*].code").entityList(String.class)
+                .containsExactly("APPLY_RESIDENCE_REGISTRATION", "FILE_RENTAL_CONTRACT");
     }
 
     @Test

@@ -84,6 +84,31 @@ class JourneyBoundaryTests {
     }
 
     @Test
+    void shouldGivePolicesOwnReasonWhenTheAutomaticEndorsementFails() {
+        ResidencePermit refused = new ResidencePermit("JZZ1", ResidencePermit.Status.VALID, TODAY.minusMonths(9),
+                TODAY.plusMonths(3), null, new ResidencePermit.AutoEndorsement(false, "民警核实不在登记地址居住"));
+
+        assertThat(journey(holder(refused)).blockers()).singleElement().satisfies(blocker -> {
+            assertThat(blocker.code()).isEqualTo(BlockerCode.AUTO_ENDORSEMENT_FAILED);
+            assertThat(blocker.message()).isEqualTo("自动签注未通过：民警核实不在登记地址居住 / Automatic endorsement "
+                    + "failed; police's reason: 民警核实不在登记地址居住");
+        });
+    }
+
+    @Test
+    void shouldFallBackToTheServicesRuleWhenPoliceGiveNoReason() {
+        for (String none : new String[] {null, "", "  "}) {
+            ResidencePermit refused = new ResidencePermit("JZZ1", ResidencePermit.Status.VALID, TODAY.minusMonths(9),
+                    TODAY.plusMonths(3), null, new ResidencePermit.AutoEndorsement(false, none));
+
+            assertThat(journey(holder(refused)).blockers()).as("reason %s", none).singleElement()
+                    .satisfies(blocker -> assertThat(blocker.message()).isEqualTo(
+                            "自动签注未通过：公安核查未在登记地址居住 / Automatic endorsement failed: police found you "
+                                    + "do not live at the registered address"));
+        }
+    }
+
+    @Test
     void shouldNotBlockAHolderWhoseAutomaticEndorsementIsUnknown() {
         ResidencePermit unknown = new ResidencePermit("JZZ1", ResidencePermit.Status.VALID, TODAY.minusMonths(9),
                 TODAY.plusMonths(3), null, null);
@@ -130,15 +155,15 @@ class JourneyBoundaryTests {
     }
 
     @Test
-    void shouldIgnoreClosedPermitApplicationsAndOpenOnesOfAnotherKind() {
+    void shouldNotFollowAClosedPermitApplicationButShowItsRefusalAndAnOpenOneOfAnotherKind() {
         Journey journey = journey(FactsBuilder.on(TODAY).registeredOn(TODAY.minusYears(1)).photo(photo(
                 Photo.Background.WHITE))
                 .application(application(Application.Kind.RESIDENCE_PERMIT_NEW, Application.Status.REJECTED, TODAY))
                 .application(application(Application.Kind.PERMIT_PHOTO_CHANGE, Application.Status.SUBMITTED, TODAY)));
 
         assertThat(journey.stage()).isEqualTo(Stage.ELIGIBLE_FOR_PERMIT);
-        assertThat(actions(journey)).containsExactly(ActionCode.APPLY_RESIDENCE_PERMIT);
-        assertThat(blockers(journey)).isEmpty();
+        assertThat(actions(journey)).containsExactly(ActionCode.APPLY_RESIDENCE_PERMIT, ActionCode.TRACK_APPLICATION);
+        assertThat(blockers(journey)).containsExactly(BlockerCode.APPLICATION_REJECTED);
     }
 
     @Test
@@ -195,23 +220,46 @@ class JourneyBoundaryTests {
     }
 
     @Test
-    void shouldRefuseRegistrationOnACommercialPropertyOnly() {
+    void shouldRefuseACommercialPropertyButOfferRegistrationAtARelativesHomeOrADormitory() {
         Journey journey = journey(FactsBuilder.on(TODAY).property(property(Property.Usage.COMMERCIAL)));
 
-        assertThat(blockers(journey)).containsExactly(BlockerCode.NON_RESIDENTIAL_HOUSING);
-        assertThat(actions(journey)).containsExactly(ActionCode.FILE_RENTAL_CONTRACT);
+        assertThat(journey.stage()).isEqualTo(Stage.NOT_REGISTERED);
+        assertThat(journey.blockers()).singleElement().satisfies(blocker -> {
+            assertThat(blocker.code()).isEqualTo(BlockerCode.NON_RESIDENTIAL_HOUSING);
+            assertThat(blocker.message()).startsWith("名下房屋为商铺、办公、厂房等非居住用房，不能作为居住登记的住所 / ");
+        });
+        assertThat(actions(journey)).containsExactly(ActionCode.APPLY_RESIDENCE_REGISTRATION,
+                ActionCode.FILE_RENTAL_CONTRACT);
+        assertThat(journey.actions().get(0).message()).isEqualTo(WITHOUT_OWN_HOME);
+    }
+
+    /** What the seed allows a resident with no home of their own on file: a relative's home or a dormitory. */
+    private static final String WITHOUT_OWN_HOME = "住在亲属家或单位集体宿舍的，可在线办理居住登记：亲属家须签署亲属关系承诺书"
+            + "并提交亲属的房屋产权证明或备案租赁合同，集体宿舍须提供单位出具的集体宿舍证明 / Living in a relative's home or "
+            + "an employer's dormitory? Register online: for a relative's home sign the kinship commitment letter and "
+            + "add the relative's title or filed contract; for a dormitory add the employer's dormitory certificate";
+
+    @Test
+    void shouldOfferRegistrationAtARelativesHomeOrADormitoryToSomeoneWithNoHousingOnFile() {
+        Journey journey = journey(FactsBuilder.on(TODAY));
+
+        assertThat(journey.stage()).isEqualTo(Stage.NOT_REGISTERED);
+        assertThat(blockers(journey)).isEmpty();
+        assertThat(actions(journey)).containsExactly(ActionCode.APPLY_RESIDENCE_REGISTRATION,
+                ActionCode.FILE_RENTAL_CONTRACT);
+        assertThat(journey.actions().get(0).message()).isEqualTo(WITHOUT_OWN_HOME);
+        assertThat(journey.actions().get(0).availableFrom()).isNull();
     }
 
     @Test
     void shouldAskForProofWhenTheHousingOnFileProvesNothingYet() {
-        Journey nothing = journey(FactsBuilder.on(TODAY));
         Journey unfiled = journey(FactsBuilder.on(TODAY).contract(contract(NEW_HOME, Property.Usage.RESIDENTIAL,
                 TODAY.minusDays(3), RentalContract.Status.PENDING_FILING)));
         Journey notStarted = journey(FactsBuilder.on(TODAY).contract(filed(NEW_HOME, TODAY.plusDays(1))));
         Journey usageUnknown = journey(FactsBuilder.on(TODAY).contract(contract(NEW_HOME, null,
                 TODAY.minusDays(3), RentalContract.Status.FILED)));
 
-        for (Journey journey : List.of(nothing, unfiled, notStarted, usageUnknown)) {
+        for (Journey journey : List.of(unfiled, notStarted, usageUnknown)) {
             assertThat(journey.stage()).isEqualTo(Stage.NOT_REGISTERED);
             assertThat(blockers(journey)).containsExactly(BlockerCode.NO_RESIDENCE_PROOF);
             assertThat(actions(journey)).containsExactly(ActionCode.FILE_RENTAL_CONTRACT);
@@ -245,6 +293,77 @@ class JourneyBoundaryTests {
         assertThat(journey(holder(permit(ResidencePermit.Status.VALID, TODAY.plusYears(1)))).eligibleFrom())
                 .isEqualTo(TODAY.minusYears(1).plusMonths(6));
         assertThat(journey(FactsBuilder.on(TODAY)).eligibleFrom()).isNull();
+    }
+
+    // Codes an agency added after its contract read as UNKNOWN (issue 11 item 10): never a guess that sends a
+    // resident the wrong way.
+
+    @Test
+    void shouldOfferNothingForAPermitInAStateTheGatewayDoesNotKnow() {
+        Journey journey = journey(FactsBuilder.on(TODAY).registeredOn(TODAY.minusYears(2))
+                .permit(permit(ResidencePermit.Status.UNKNOWN, TODAY.minusDays(3))));
+
+        assertThat(journey.stage()).isEqualTo(Stage.PERMIT_HOLDER);
+        assertThat(actions(journey)).isEmpty();
+        assertThat(blockers(journey)).isEmpty();
+        assertThat(ReminderRules.reminders(FactsBuilder.on(TODAY).registeredOn(TODAY.minusYears(2))
+                .permit(permit(ResidencePermit.Status.UNKNOWN, TODAY.plusDays(3))).build())).isEmpty();
+    }
+
+    @Test
+    void shouldNeitherCountNorOfferAgainARegistrationInAStateTheGatewayDoesNotKnow() {
+        ResidenceRegistration unknown = new ResidenceRegistration("JZDJ1", ResidenceRegistration.Status.UNKNOWN,
+                TODAY.minusYears(1), HOME, ResidenceRegistration.ResidenceType.UNKNOWN, null);
+
+        Journey journey = journey(FactsBuilder.on(TODAY).registration(unknown)
+                .contract(filed(HOME, TODAY.minusYears(1))));
+
+        assertThat(journey.stage()).isEqualTo(Stage.NOT_REGISTERED);
+        assertThat(journey.eligibleFrom()).isNull();
+        assertThat(actions(journey)).isEmpty();
+        assertThat(blockers(journey)).isEmpty();
+    }
+
+    @Test
+    void shouldNotCallAHomeOfUnknownUsageAShopNorLetItProveAResidence() {
+        Journey owner = journey(FactsBuilder.on(TODAY).property(property(Property.Usage.UNKNOWN)));
+        Journey tenant = journey(FactsBuilder.on(TODAY).contract(contract(NEW_HOME, Property.Usage.UNKNOWN,
+                TODAY.minusMonths(1), RentalContract.Status.FILED)));
+        Journey unknownFiling = journey(FactsBuilder.on(TODAY).contract(contract(NEW_HOME, Property.Usage.RESIDENTIAL,
+                TODAY.minusMonths(1), RentalContract.Status.UNKNOWN)));
+
+        for (Journey journey : List.of(owner, tenant, unknownFiling)) {
+            assertThat(blockers(journey)).containsExactly(BlockerCode.NO_RESIDENCE_PROOF);
+            assertThat(actions(journey)).containsExactly(ActionCode.FILE_RENTAL_CONTRACT);
+        }
+    }
+
+    @Test
+    void shouldFollowAnApplicationInAStatusTheGatewayDoesNotKnowAsInProgress() {
+        Journey permit = journey(FactsBuilder.on(TODAY).registeredOn(TODAY.minusYears(1))
+                .application(application(Application.Kind.RESIDENCE_PERMIT_NEW, Application.Status.UNKNOWN, TODAY)));
+        Journey registration = journey(FactsBuilder.on(TODAY).application(
+                application(Application.Kind.RESIDENCE_REGISTRATION, Application.Status.UNKNOWN, TODAY)));
+
+        assertThat(Application.Status.UNKNOWN.open()).isTrue();
+        assertThat(permit.stage()).isEqualTo(Stage.PERMIT_IN_PROGRESS);
+        assertThat(actions(permit)).containsExactly(ActionCode.TRACK_PERMIT_APPLICATION);
+        assertThat(registration.stage()).isEqualTo(Stage.REGISTRATION_IN_PROGRESS);
+        assertThat(actions(registration)).containsExactly(ActionCode.TRACK_REGISTRATION);
+    }
+
+    @Test
+    void shouldFollowAndReportABusinessOfAKindTheGatewayDoesNotKnow() {
+        Journey open = journey(holder(permit(ResidencePermit.Status.VALID, TODAY.plusYears(1)))
+                .application(application(Application.Kind.UNKNOWN, Application.Status.UNDER_REVIEW, TODAY)));
+        Journey refused = journey(holder(permit(ResidencePermit.Status.VALID, TODAY.plusYears(1)))
+                .application(application(Application.Kind.UNKNOWN, Application.Status.REJECTED, TODAY)));
+
+        assertThat(actions(open)).containsExactly(ActionCode.REPORT_PERMIT_LOSS, ActionCode.TRACK_APPLICATION);
+        assertThat(open.actions().get(1).message()).isEqualTo("申请办理中，可查看办理进度 / Your application is being "
+                + "processed; follow its progress");
+        assertThat(refused.blockers()).singleElement().satisfies(blocker -> assertThat(blocker.message())
+                .isEqualTo("申请未通过审核 / Your application was refused"));
     }
 
     /** Registered a year ago at HOME, holding {@code permit}. */

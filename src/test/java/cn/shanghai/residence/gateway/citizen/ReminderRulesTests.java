@@ -1,6 +1,7 @@
 package cn.shanghai.residence.gateway.citizen;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ class ReminderRulesTests {
         FactsBuilder other = FactsBuilder.on(TODAY).registeredOn(TODAY.minusYears(1)).application(
                 application(Application.Kind.PERMIT_PHOTO_CHANGE, Application.Status.UNDER_REVIEW, TODAY));
 
-        assertThat(kinds(rejected)).containsExactly(Kind.PERMIT_ELIGIBLE);
+        assertThat(kinds(rejected)).containsExactly(Kind.PERMIT_ELIGIBLE, Kind.APPLICATION_REJECTED);
         assertThat(kinds(other)).containsExactly(Kind.PERMIT_ELIGIBLE);
     }
 
@@ -143,6 +144,21 @@ class ReminderRulesTests {
                     assertThat(reminder.kind()).isEqualTo(Kind.AUTO_ENDORSEMENT_FAILED);
                     assertThat(reminder.dueOn()).isEqualTo(validUntil);
                 });
+    }
+
+    @Test
+    void shouldGivePolicesOwnReasonInTheAutoEndorsementReminder() {
+        ResidencePermit refused = new ResidencePermit("JZZ1", ResidencePermit.Status.VALID, TODAY.minusMonths(9),
+                TODAY.plusMonths(3), null, new ResidencePermit.AutoEndorsement(false, "民警核实不在登记地址居住"));
+        ResidencePermit silent = new ResidencePermit("JZZ1", ResidencePermit.Status.VALID, TODAY.minusMonths(9),
+                TODAY.plusMonths(3), null, new ResidencePermit.AutoEndorsement(false, " "));
+
+        assertThat(reminders(holder(refused))).singleElement().satisfies(reminder -> assertThat(reminder.message())
+                .isEqualTo("自动签注未通过：民警核实不在登记地址居住；请到服务中心办理签注 / Automatic endorsement failed "
+                        + "(police's reason: 民警核实不在登记地址居住); renew it at a service centre"));
+        assertThat(reminders(holder(silent))).singleElement().satisfies(reminder -> assertThat(reminder.message())
+                .isEqualTo("自动签注未通过，请到服务中心办理签注 / Automatic endorsement failed; renew it at a service "
+                        + "centre"));
     }
 
     @Test
@@ -213,8 +229,8 @@ class ReminderRulesTests {
                 .application(application(Application.Kind.REGISTRATION_ADDRESS_CHANGE,
                         Application.Status.APPROVED, moved.minusDays(1)));
 
-        assertThat(kinds(sameDay)).isEmpty();
-        assertThat(kinds(dayBefore)).containsExactly(Kind.ADDRESS_CHANGE_DUE);
+        assertThat(kinds(sameDay)).containsExactly(Kind.APPLICATION_APPROVED);
+        assertThat(kinds(dayBefore)).containsExactly(Kind.APPLICATION_APPROVED, Kind.ADDRESS_CHANGE_DUE);
     }
 
     @Test
@@ -226,7 +242,7 @@ class ReminderRulesTests {
                 application(Application.Kind.PERMIT_PHOTO_CHANGE, Application.Status.COMPLETED, TODAY))) {
             assertThat(kinds(holder(permit(ResidencePermit.Status.VALID, TODAY.plusYears(1)))
                     .contract(filed(NEW_HOME, moved)).application(declaration))).as(declaration.applicationId())
-                    .containsExactly(Kind.ADDRESS_CHANGE_DUE);
+                    .contains(Kind.ADDRESS_CHANGE_DUE);
         }
     }
 
@@ -269,6 +285,24 @@ class ReminderRulesTests {
                 });
     }
 
+    @Test
+    void shouldTellOfAParcelStatusTheGatewayDoesNotKnowWithoutGuessingItsMeaning() {
+        Shipment parcel = new Shipment("EMS1", Shipment.Status.UNKNOWN, null, TODAY.plusDays(1), List.of());
+
+        assertThat(reminders(FactsBuilder.on(TODAY).application(shipped("EMS1", TODAY)).shipment(parcel)))
+                .singleElement().satisfies(reminder -> {
+                    assertThat(reminder.kind()).isEqualTo(Kind.DELIVERY_UPDATE);
+                    assertThat(reminder.message()).isEqualTo("居住证邮件有新的物流状态，预计 " + TODAY.plusDays(1)
+                            + " 送达 / Your permit parcel has a new status, expected on " + TODAY.plusDays(1));
+                });
+    }
+
+    @Test
+    void shouldSayNothingOfAnApplicationInAStatusTheGatewayDoesNotKnow() {
+        assertThat(reminders(FactsBuilder.on(TODAY).registeredOn(TODAY.minusMonths(3)).application(
+                application(Application.Kind.RESIDENCE_PERMIT_NEW, Application.Status.UNKNOWN, TODAY)))).isEmpty();
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource({"CREATED, 已交寄", "PICKED_UP, 已交寄", "IN_TRANSIT, 运输中", "OUT_FOR_DELIVERY, 派送中",
             "DELIVERED, 已签收", "RETURNED, 已退回", "EXCEPTION, 投递异常"})
@@ -295,7 +329,7 @@ class ReminderRulesTests {
     }
 
     @Test
-    void shouldGiveNoDeliveryUpdateWithoutATrackingNumberOrAShipment() {
+    void shouldSayThePermitWasShippedWhenTheCarrierHasNoParcelForIt() {
         Application noDelivery = new Application("APL-1", "p", Application.Kind.RESIDENCE_PERMIT_NEW,
                 Application.Status.SHIPPED, at(TODAY), at(TODAY), null, null, List.of());
         Application noTrackingNo = new Application("APL-2", "p", Application.Kind.RESIDENCE_PERMIT_NEW,
@@ -304,7 +338,8 @@ class ReminderRulesTests {
         Shipment other = new Shipment("EMS9", Shipment.Status.IN_TRANSIT, 1500, TODAY.plusDays(2), List.of());
 
         assertThat(kinds(holder(permit(ResidencePermit.Status.VALID, TODAY.plusYears(1))).application(noDelivery)
-                .application(noTrackingNo).application(shipped("EMS1", TODAY)).shipment(other))).isEmpty();
+                .application(noTrackingNo).application(shipped("EMS1", TODAY)).shipment(other)))
+                .containsExactly(Kind.PERMIT_SHIPPED, Kind.PERMIT_SHIPPED, Kind.PERMIT_SHIPPED);
     }
 
     @Test
@@ -323,6 +358,187 @@ class ReminderRulesTests {
                 tuple(Kind.ENDORSEMENT_DUE, TODAY.plusDays(20)),
                 tuple(Kind.AUTO_ENDORSEMENT_FAILED, TODAY.plusDays(20)),
                 tuple(Kind.READY_FOR_PICKUP, null));
+    }
+
+    // Progress of every application: review, production, logistics (issue 11 item 6)
+
+    @Test
+    void shouldSayWhatPoliceNeedOnTheDayTheyAskedForIt() {
+        Application waiting = JourneyRulesTests.withEvents(Application.Kind.RESIDENCE_REGISTRATION,
+                Application.Status.NEEDS_SUPPLEMENT,
+                JourneyRulesTests.event(TODAY.minusDays(4), Application.Status.SUBMITTED, "网上申请已提交"),
+                JourneyRulesTests.event(TODAY.minusDays(1), Application.Status.NEEDS_SUPPLEMENT, "请补充房屋产权证明"));
+
+        assertThat(reminders(FactsBuilder.on(TODAY).application(waiting))).singleElement().satisfies(reminder -> {
+            assertThat(reminder.kind()).isEqualTo(Kind.APPLICATION_NEEDS_SUPPLEMENT);
+            assertThat(reminder.dueOn()).isEqualTo(TODAY.minusDays(1));
+            assertThat(reminder.message()).isEqualTo("居住登记需补充材料：请补充房屋产权证明 / Your residence "
+                    + "registration needs more from you: 请补充房屋产权证明");
+        });
+    }
+
+    @Test
+    void shouldTellOfARefusalWithPolicesNoteForThirtyDays() {
+        Application refused = JourneyRulesTests.withEvents(Application.Kind.RESIDENCE_PERMIT_NEW,
+                Application.Status.REJECTED,
+                JourneyRulesTests.event(TODAY.minusDays(30), Application.Status.REJECTED, "照片不符合要求"));
+        Application older = JourneyRulesTests.withEvents(Application.Kind.RESIDENCE_PERMIT_NEW,
+                Application.Status.REJECTED,
+                JourneyRulesTests.event(TODAY.minusDays(31), Application.Status.REJECTED, "照片不符合要求"));
+
+        assertThat(reminders(FactsBuilder.on(TODAY).registeredOn(TODAY.minusMonths(3)).application(refused)))
+                .singleElement().satisfies(reminder -> {
+                    assertThat(reminder.kind()).isEqualTo(Kind.APPLICATION_REJECTED);
+                    assertThat(reminder.dueOn()).isEqualTo(TODAY.minusDays(30));
+                    assertThat(reminder.message()).isEqualTo("居住证申请未通过：照片不符合要求 / Your residence permit "
+                            + "application was refused: 照片不符合要求");
+                });
+        assertThat(reminders(FactsBuilder.on(TODAY).registeredOn(TODAY.minusMonths(3)).application(older)))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldNotTellOfARefusalThatANewerApplicationOrARegistrationReplaced() {
+        Application refused = application(Application.Kind.RESIDENCE_REGISTRATION, Application.Status.REJECTED,
+                TODAY.minusDays(5));
+        Application again = application(Application.Kind.RESIDENCE_REGISTRATION, Application.Status.UNDER_REVIEW,
+                TODAY.minusDays(2));
+
+        assertThat(kinds(FactsBuilder.on(TODAY).application(refused))).containsExactly(Kind.APPLICATION_REJECTED);
+        assertThat(kinds(FactsBuilder.on(TODAY).application(refused).application(again))).isEmpty();
+        assertThat(kinds(FactsBuilder.on(TODAY).registeredOn(TODAY.minusDays(1)).application(refused))).isEmpty();
+    }
+
+    @Test
+    void shouldTellOfAnApprovedPermitWithItsElectronicLicenceIssuedThatDay() {
+        Application approved = JourneyRulesTests.withEvents(Application.Kind.RESIDENCE_PERMIT_NEW,
+                Application.Status.APPROVED,
+                JourneyRulesTests.event(TODAY.minusDays(1), Application.Status.APPROVED, "审核通过"));
+
+        assertThat(reminders(FactsBuilder.on(TODAY).registeredOn(TODAY.minusYears(1)).application(approved)))
+                .singleElement().satisfies(reminder -> {
+                    assertThat(reminder.kind()).isEqualTo(Kind.APPLICATION_APPROVED);
+                    assertThat(reminder.dueOn()).isEqualTo(TODAY.minusDays(1));
+                    assertThat(reminder.message()).isEqualTo("居住证申请已于 " + TODAY.minusDays(1) + " 审核通过，"
+                            + "电子《上海市居住证》已于当日生成，可在电子证照中查看 / Your residence permit was approved "
+                            + "on " + TODAY.minusDays(1) + "; its e-licence was issued the same day: see your "
+                            + "e-licences");
+                });
+    }
+
+    @Test
+    void shouldTellOfAnApprovedRegistrationWithItsCertificateWithinOneWorkingDay() {
+        Application registration = application(Application.Kind.RESIDENCE_REGISTRATION, Application.Status.APPROVED,
+                TODAY);
+        Application change = application(Application.Kind.REGISTRATION_ADDRESS_CHANGE, Application.Status.APPROVED,
+                TODAY.minusDays(2));
+
+        assertThat(reminders(FactsBuilder.on(TODAY).application(registration))).singleElement()
+                .satisfies(reminder -> assertThat(reminder.message()).isEqualTo("居住登记已于 " + TODAY + " 审核通过，"
+                        + "电子《居住登记凭证》1个工作日内制发 / Your residence registration was approved on " + TODAY
+                        + "; the e-certificate follows within 1 working day"));
+        assertThat(reminders(FactsBuilder.on(TODAY).application(change))).singleElement()
+                .satisfies(reminder -> assertThat(reminder.message()).isEqualTo("居住登记地址变更已于 "
+                        + TODAY.minusDays(2) + " 审核通过 / Your address change was approved on " + TODAY.minusDays(2)));
+    }
+
+    @Test
+    void shouldTellOfACardInProduction() {
+        Application making = application(Application.Kind.PERMIT_PHOTO_CHANGE, Application.Status.IN_PRODUCTION,
+                TODAY.minusDays(3));
+
+        assertThat(reminders(holder(permit(ResidencePermit.Status.VALID, TODAY.plusYears(1))).application(making)))
+                .singleElement().satisfies(reminder -> {
+                    assertThat(reminder.kind()).isEqualTo(Kind.PERMIT_IN_PRODUCTION);
+                    assertThat(reminder.dueOn()).isEqualTo(TODAY.minusDays(3));
+                    assertThat(reminder.message()).isEqualTo("居住证已于 " + TODAY.minusDays(3) + " 进入制作 / Your "
+                            + "permit card went into production on " + TODAY.minusDays(3));
+                });
+    }
+
+    @Test
+    void shouldTellOfAShippedCardOnTheDayItLeftWithItsTrackingNumber() {
+        Application sent = new Application("APL-1", "p", Application.Kind.RESIDENCE_PERMIT_NEW,
+                Application.Status.SHIPPED, at(TODAY.minusDays(6)), at(TODAY.minusDays(1)),
+                new Application.Delivery(Application.DeliveryMethod.POSTAL, null, "EMS1"), null,
+                List.of(JourneyRulesTests.event(TODAY.minusDays(2), Application.Status.SHIPPED, "已交邮政寄递")));
+
+        assertThat(reminders(FactsBuilder.on(TODAY).application(sent))).singleElement().satisfies(reminder -> {
+            assertThat(reminder.kind()).isEqualTo(Kind.PERMIT_SHIPPED);
+            assertThat(reminder.dueOn()).isEqualTo(TODAY.minusDays(2));
+            assertThat(reminder.message()).isEqualTo("居住证已于 " + TODAY.minusDays(2) + " 交邮政EMS寄出，运单号 EMS1，"
+                    + "货到付款15元 / Your permit was sent by EMS on " + TODAY.minusDays(2) + ", tracking number EMS1, "
+                    + "15 CNY cash on delivery");
+        });
+        assertThat(reminders(FactsBuilder.on(TODAY).application(application(Application.Kind.RESIDENCE_PERMIT_NEW,
+                Application.Status.SHIPPED, TODAY)))).singleElement().satisfies(reminder -> assertThat(
+                        reminder.message()).isEqualTo("居住证已于 " + TODAY + " 交邮政EMS寄出，货到付款15元 / Your permit "
+                                + "was sent by EMS on " + TODAY + ", 15 CNY cash on delivery"));
+    }
+
+    @Test
+    void shouldTellOfAParcelOutForDeliveryOrDeliveredAsTheirOwnKinds() {
+        Shipment out = new Shipment("EMS1", Shipment.Status.OUT_FOR_DELIVERY, 1500, TODAY, List.of());
+        Shipment delivered = new Shipment("EMS1", Shipment.Status.DELIVERED, 1500, TODAY.minusDays(1), List.of(
+                new Shipment.Event(at(TODAY.minusDays(2)), "揽投部", "已收寄"),
+                new Shipment.Event(TODAY.atTime(0, 30).atOffset(ZoneOffset.ofHours(8)), "揽投部", "已签收"),
+                new Shipment.Event(at(TODAY.minusDays(1)), "揽投部", "派送中")));
+        Shipment deliveredUndated = new Shipment("EMS1", Shipment.Status.DELIVERED, null, TODAY.minusDays(3),
+                List.of());
+
+        assertThat(reminders(FactsBuilder.on(TODAY).application(shipped("EMS1", TODAY.minusDays(3))).shipment(out)))
+                .singleElement().satisfies(reminder -> {
+                    assertThat(reminder.kind()).isEqualTo(Kind.PERMIT_OUT_FOR_DELIVERY);
+                    assertThat(reminder.dueOn()).isEqualTo(TODAY);
+                    assertThat(reminder.message()).startsWith("居住证邮件派送中，预计 " + TODAY + " 送达");
+                });
+        assertThat(reminders(FactsBuilder.on(TODAY).application(shipped("EMS1", TODAY.minusDays(3)))
+                .shipment(delivered))).singleElement().satisfies(reminder -> {
+                    assertThat(reminder.kind()).isEqualTo(Kind.PERMIT_DELIVERED);
+                    assertThat(reminder.dueOn()).as("the newest scan, in Shanghai").isEqualTo(TODAY);
+                    assertThat(reminder.message()).startsWith("居住证邮件已签收");
+                });
+        assertThat(reminders(FactsBuilder.on(TODAY).application(shipped("EMS1", TODAY.minusDays(5)))
+                .shipment(deliveredUndated))).singleElement()
+                .satisfies(reminder -> assertThat(reminder.dueOn()).isEqualTo(TODAY.minusDays(3)));
+    }
+
+    @Test
+    void shouldTellOfADeliveredCardForThirtyDays() {
+        Application delivered = application(Application.Kind.RESIDENCE_PERMIT_NEW, Application.Status.DELIVERED,
+                TODAY.minusDays(30));
+        Application older = application(Application.Kind.RESIDENCE_PERMIT_NEW, Application.Status.DELIVERED,
+                TODAY.minusDays(31));
+
+        assertThat(reminders(holder(permit(ResidencePermit.Status.VALID, TODAY.plusYears(1))).application(delivered)))
+                .singleElement().satisfies(reminder -> {
+                    assertThat(reminder.kind()).isEqualTo(Kind.PERMIT_DELIVERED);
+                    assertThat(reminder.dueOn()).isEqualTo(TODAY.minusDays(30));
+                    assertThat(reminder.message()).isEqualTo("居住证已于 " + TODAY.minusDays(30) + " 送达签收 / Your "
+                            + "permit was delivered on " + TODAY.minusDays(30));
+                });
+        assertThat(reminders(holder(permit(ResidencePermit.Status.VALID, TODAY.plusYears(1))).application(older)))
+                .isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = Application.Status.class, names = {"SUBMITTED", "UNDER_REVIEW", "COMPLETED", "CANCELLED"})
+    void shouldStayQuietWhileNothingHasHappenedOrAfterTheEnd(Application.Status status) {
+        for (Application.Kind kind : Application.Kind.values()) {
+            assertThat(kinds(holder(permit(ResidencePermit.Status.VALID, TODAY.plusYears(1)))
+                    .application(application(kind, status, TODAY.minusDays(1))))).as(kind.name()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldDateAnEventByTheDayInShanghai() {
+        Application late = JourneyRulesTests.withEvents(Application.Kind.RESIDENCE_PERMIT_NEW,
+                Application.Status.IN_PRODUCTION, new Application.Event(
+                        TODAY.minusDays(1).atTime(17, 0).atOffset(ZoneOffset.UTC),
+                        Application.Status.IN_PRODUCTION, null));
+
+        assertThat(reminders(FactsBuilder.on(TODAY).registeredOn(TODAY.minusYears(1)).application(late)))
+                .singleElement().satisfies(reminder -> assertThat(reminder.dueOn()).isEqualTo(TODAY));
     }
 
     @Test

@@ -18,6 +18,15 @@ class AddressTests {
     }
 
     @Test
+    void shouldTreatFullWidthDigitsLettersAndSpacesAsTheirHalfWidthSelves() {
+        Address fullWidth = new Address("徐汇区", "漕河泾街道", "漕宝路８８弄３号\u30001001室");
+
+        assertThat(HOME.sameHomeAs(fullWidth)).isTrue();
+        assertThat(new Address("浦东新区", "张江镇", "碧波路690弄Ａ座1室")
+                .sameHomeAs(new Address("浦东新区", "张江镇", "碧波路690弄A座1室"))).isTrue();
+    }
+
+    @Test
     void shouldTellHomesApartByAnyPart() {
         assertThat(HOME.sameHomeAs(new Address("闵行区", "漕河泾街道", "漕宝路88弄3号1001室"))).isFalse();
         assertThat(HOME.sameHomeAs(new Address("徐汇区", "田林街道", "漕宝路88弄3号1001室"))).isFalse();

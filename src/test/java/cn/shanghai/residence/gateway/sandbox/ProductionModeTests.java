@@ -1,5 +1,6 @@
 package cn.shanghai.residence.gateway.sandbox;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ class ProductionModeTests {
      */
     private static final String LIMITED_PERSON = "ywtb-1012";
     private static final String OTHER_PERSON = "ywtb-1014";
+    private static final String UPLOADING_PERSON = "ywtb-1011";
 
     @TempDir
     static Path keys;
@@ -142,6 +144,18 @@ class ProductionModeTests {
     }
 
     @Test
+    void shouldCountUploadsAgainstThePersonsSameLimit() {
+        String token = IDP.token(UPLOADING_PERSON);
+        for (int i = 0; i < RATE_LIMIT_BURST; i++) {
+            upload(token).expectStatus().isEqualTo(415);
+        }
+        upload(token)
+                .expectStatus().isEqualTo(429)
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("RATE_LIMITED");
+        graphql(token, "{ me { personId } }").expectStatus().isEqualTo(429);
+    }
+
+    @Test
     void shouldRefuseToStartWhenAnUpstreamUrlIsMissing() {
         assertRefusedToStart(List.of("gateway.upstreams.postal.base-url"), "gateway.upstreams.postal.base-url");
     }
@@ -204,6 +218,15 @@ class ProductionModeTests {
         }
         leftOut.forEach(settings::remove);
         return settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
+    /** A photo upload that is refused at the edge (not a JPEG), so it costs nothing but its request. */
+    private static WebTestClient.ResponseSpec upload(String token) {
+        return client.post().uri("/uploads/photos")
+                .headers(headers -> headers.setBearerAuth(token))
+                .contentType(MediaType.IMAGE_JPEG)
+                .bodyValue("not a photo".getBytes(StandardCharsets.US_ASCII))
+                .exchange();
     }
 
     private static WebTestClient.ResponseSpec graphql(String token, String query) {

@@ -1,9 +1,17 @@
 package cn.shanghai.residence.gateway.sandbox;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -46,13 +54,24 @@ class SandboxTests extends GatewayIntegrationTests {
         }
     }
 
+    /** Every persona of stubs/PERSONAS.md (the source of truth), no more and no fewer. */
     @Test
-    void shouldListTheDemoPersonas() {
+    void shouldListTheDemoPersonas() throws IOException {
+        Set<String> documented = new TreeSet<>();
+        Matcher row = Pattern.compile("(?m)^\\| (ywtb-\\d+) \\|")
+                .matcher(Files.readString(Path.of("stubs/PERSONAS.md")));
+        while (row.find()) {
+            documented.add(row.group(1));
+        }
+        assertThat(documented).hasSizeGreaterThanOrEqualTo(15);
+
         webTestClient.get().uri("/sandbox/personas")
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody()
-                .jsonPath("$.length()").isEqualTo(15)
+                .jsonPath("$.length()").isEqualTo(documented.size())
+                .jsonPath("$[*].id").value(ids -> assertThat(new TreeSet<>((List<?>) ids))
+                        .isEqualTo(documented))
                 .jsonPath("$[3].id").isEqualTo("ywtb-1004")
                 .jsonPath("$[3].name").isEqualTo("李娜")
                 .jsonPath("$[3].situation").isEqualTo("eligible");

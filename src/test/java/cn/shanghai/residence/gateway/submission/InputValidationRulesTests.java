@@ -11,6 +11,9 @@ import cn.shanghai.residence.gateway.police.Application.DeliveryMethod;
 import cn.shanghai.residence.gateway.police.ResidenceRegistration.ResidenceType;
 import cn.shanghai.residence.gateway.reference.ShanghaiDistrict;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.AddressInput;
+import cn.shanghai.residence.gateway.submission.SubmissionInputs.CardAddressInput;
+import cn.shanghai.residence.gateway.submission.SubmissionInputs.MaterialInput;
+import cn.shanghai.residence.gateway.submission.SubmissionInputs.MaterialKind;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.DeliveryInput;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.DormitoryCertificateInput;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.KinshipCommitmentInput;
@@ -64,7 +67,7 @@ class InputValidationRulesTests {
     @Test
     void shouldRefuseAMissingAddressOnce() {
         assertThat(declare(new ResidenceRegistrationInput(KEY, null, null, ResidenceType.RENTED_HOUSING,
-                TODAY, null, null, null, "13880452297"))).extracting(UserError::code, UserError::field)
+                TODAY, null, null, null, null, null, "13880452297"))).extracting(UserError::code, UserError::field)
                 .containsExactly(tuple(Code.INVALID_INPUT, List.of("input", "address")));
     }
 
@@ -116,15 +119,26 @@ class InputValidationRulesTests {
                 .containsExactly(tuple(Code.INVALID_INPUT, List.of("input", "residenceType")));
     }
 
+    /** UNKNOWN exists for what police send that the gateway does not know (issue 11 item 10), never as a choice. */
     @Test
-    void shouldAcceptAMoveInFromTodayBackToThirtyYearsAgo() {
-        assertThat(declare(movedIn(TODAY))).isEmpty();
-        assertThat(declare(movedIn(TODAY.minusYears(30)))).isEmpty();
+    void shouldRefuseTheUnknownResidenceTypeAndDeliveryMethod() {
+        assertThat(declare(registration(ResidenceType.UNKNOWN))).extracting(UserError::code, UserError::field)
+                .containsExactly(tuple(Code.INVALID_INPUT, List.of("input", "residenceType")));
+        assertThat(deliver(new DeliveryInput(DeliveryMethod.UNKNOWN, "SC-1", PUDONG, "13880452297")))
+                .extracting(UserError::code, UserError::field)
+                .containsExactly(tuple(Code.INVALID_INPUT, List.of("input", "delivery", "method")));
     }
 
     @Test
-    void shouldRefuseAMoveInTomorrowMoreThanThirtyYearsAgoOrMissing() {
-        for (LocalDate day : new LocalDate[] {TODAY.plusDays(1), TODAY.minusYears(30).minusDays(1), null}) {
+    void shouldAcceptAMoveInOfTodayOrAnyDayBefore() {
+        assertThat(declare(movedIn(TODAY))).isEmpty();
+        assertThat(declare(movedIn(TODAY.minusYears(30).minusDays(1)))).isEmpty();
+        assertThat(declare(movedIn(TODAY.minusYears(60)))).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAMoveInTomorrowOrMissing() {
+        for (LocalDate day : new LocalDate[] {TODAY.plusDays(1), null}) {
             assertThat(declare(movedIn(day))).as(String.valueOf(day)).extracting(UserError::code, UserError::field)
                     .containsExactly(tuple(Code.INVALID_INPUT, List.of("input", "moveInDate")));
         }
@@ -172,12 +186,11 @@ class InputValidationRulesTests {
     }
 
     @Test
-    void shouldRequireADormitoryCertificateForACollectiveDormitoryOnly() {
-        assertThat(declare(registration(ResidenceType.COLLECTIVE_DORMITORY, null, null)))
-                .extracting(UserError::code, UserError::field).containsExactly(
-                        tuple(Code.DORMITORY_CERTIFICATE_REQUIRED, List.of("input", "dormitoryCertificate")));
+    void shouldTakeADormitoryWithOrWithoutTheCertificatesDetailsLeavingTheProofToTheRules() {
+        assertThat(declare(registration(ResidenceType.COLLECTIVE_DORMITORY, null, null))).isEmpty();
         assertThat(declare(registration(ResidenceType.COLLECTIVE_DORMITORY, null, DORMITORY))).isEmpty();
-        assertThat(declare(registration(ResidenceType.RENTED_HOUSING, null, null))).isEmpty();
+        assertThat(declare(registration(ResidenceType.COLLECTIVE_DORMITORY, null,
+                new DormitoryCertificateInput(null, null)))).isEmpty();
     }
 
     @Test
@@ -189,20 +202,42 @@ class InputValidationRulesTests {
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @ValueSource(strings = {"A-1", "(2026)12", "（2026）-0012", "0123456789012345678901234567890123456789"})
-    void shouldAcceptACertificateNumberOfUpToFortyLettersDigitsBracketsAndDashes(String certificateNo) {
+    @ValueSource(strings = {"A-1", "(2026)12", "沪宿证字2026第12号", "A 1/2", "0123456789012345678901234567890123456789"})
+    void shouldAcceptAnyCertificateNumberOfUpToFortyCharactersOfText(String certificateNo) {
         assertThat(declare(dormitory(new DormitoryCertificateInput("上海某某科技有限公司", certificateNo)))).isEmpty();
     }
 
     @ParameterizedTest(name = "\"{0}\"")
-    @ValueSource(strings = {"", "A 1", "沪2026", "01234567890123456789012345678901234567890", "A/1"})
-    void shouldRefuseAnyOtherCertificateNumber(String certificateNo) {
+    @ValueSource(strings = {"", " ", "01234567890123456789012345678901234567890", "<b>1</b>"})
+    void shouldRefuseABlankOverlongOrMarkedUpCertificateNumber(String certificateNo) {
         assertThat(declare(dormitory(new DormitoryCertificateInput("上海某某科技有限公司", certificateNo))))
                 .extracting(UserError::code, UserError::field).containsExactly(
                         tuple(Code.INVALID_INPUT, List.of("input", "dormitoryCertificate", "certificateNo")));
-        assertThat(declare(dormitory(new DormitoryCertificateInput("上海某某科技有限公司", null))))
-                .extracting(UserError::field)
-                .containsExactly(List.of("input", "dormitoryCertificate", "certificateNo"));
+    }
+
+    @Test
+    void shouldTakeUpToFiveMaterialsEachWithASafeIdAndAKind() {
+        MaterialInput title = new MaterialInput("ATT-ywtb-1016-0000000001", MaterialKind.PROPERTY_CERTIFICATE);
+        assertThat(declare(withMaterials(List.of(title)))).isEmpty();
+        assertThat(declare(withMaterials(List.of(title, title, title, title, title)))).isEmpty();
+        assertThat(declare(withMaterials(List.of(title, title, title, title, title, title))))
+                .extracting(UserError::code, UserError::field)
+                .containsExactly(tuple(Code.INVALID_INPUT, List.of("input", "materials")));
+        assertThat(declare(withMaterials(List.of(title, new MaterialInput("../x", MaterialKind.PROPERTY_CERTIFICATE),
+                new MaterialInput("ATT-1", null))))).extracting(UserError::code, UserError::field).containsExactly(
+                        tuple(Code.NOT_FOUND, List.of("input", "materials", "1", "attachmentId")),
+                        tuple(Code.INVALID_INPUT, List.of("input", "materials", "2", "kind")));
+    }
+
+    @Test
+    void shouldCheckACardAddressAtItsOwnPlaceInTheInput() {
+        CardAddressInput card = new CardAddressInput(new AddressInput("杭州市", "", "1号"), ResidenceType.RENTED_HOUSING,
+                TODAY.plusDays(1), null, null, null, null);
+        assertThat(new InputValidation(TODAY).declaration(card, "cardAddress", "address").errors())
+                .extracting(UserError::field).containsExactly(
+                        List.of("input", "cardAddress", "address", "district"),
+                        List.of("input", "cardAddress", "address", "street"),
+                        List.of("input", "cardAddress", "moveInDate"));
     }
 
     @Test
@@ -261,10 +296,15 @@ class InputValidationRulesTests {
     }
 
     @Test
+    void shouldLeaveOutTheRecipientsMobileForTheOneOnFile() {
+        assertThat(deliver(new DeliveryInput(DeliveryMethod.POSTAL, null, PUDONG, null))).isEmpty();
+    }
+
+    @Test
     void shouldCollectEveryRefusalOfAChainInOrder() {
         List<UserError> errors = new InputValidation(TODAY).common("short", "a/b")
                 .declaration(new ResidenceRegistrationInput(KEY, null, new AddressInput("浦东", "", "1号"), null,
-                        TODAY.plusDays(1), "x/y", null, null, "110"), "address")
+                        TODAY.plusDays(1), "x/y", null, null, null, null, "110"), "address")
                 .mobile("110", "mobile").photo("../p").errors();
 
         assertThat(errors).extracting(UserError::field).containsExactly(List.of("input", "idempotencyKey"),
@@ -295,22 +335,28 @@ class InputValidationRulesTests {
     private static ResidenceRegistrationInput registration(ResidenceType type, KinshipCommitmentInput kinship,
             DormitoryCertificateInput dormitory) {
         return new ResidenceRegistrationInput(KEY, null, PUDONG, type, TODAY.minusDays(3), null, kinship, dormitory,
-                "13880452297");
+                null, null, "13880452297");
+    }
+
+    private static ResidenceRegistrationInput withMaterials(List<MaterialInput> materials) {
+        return new ResidenceRegistrationInput(KEY, null, PUDONG, ResidenceType.RELATIVE_PROPERTY, TODAY.minusDays(3),
+                null, new KinshipCommitmentInput("陈建华", "340102196502170012", KinshipRelation.PARENT, true), null,
+                materials, null, "13880452297");
     }
 
     private static ResidenceRegistrationInput registration(AddressInput address) {
         return new ResidenceRegistrationInput(KEY, null, address, ResidenceType.RENTED_HOUSING, TODAY.minusDays(3),
-                null, null, null, "13880452297");
+                null, null, null, null, null, "13880452297");
     }
 
     private static ResidenceRegistrationInput movedIn(LocalDate day) {
         return new ResidenceRegistrationInput(KEY, null, PUDONG, ResidenceType.RENTED_HOUSING, day, null, null, null,
-                "13880452297");
+                null, null, "13880452297");
     }
 
     private static ResidenceRegistrationInput withProof(String licenseId) {
         return new ResidenceRegistrationInput(KEY, null, PUDONG, ResidenceType.OWN_PROPERTY, TODAY.minusDays(3),
-                licenseId, null, null, "13880452297");
+                licenseId, null, null, null, null, "13880452297");
     }
 
     private static ResidenceRegistrationInput dormitory(DormitoryCertificateInput certificate) {

@@ -1,6 +1,5 @@
 package cn.shanghai.residence.gateway.submission;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -38,8 +37,11 @@ class InputValidationTests extends MutationTests {
                         "kinshipCommitment", Map.of("relativeName", "陈建华", "relativeIdNumber", "340102196502170013",
                                 "relation", "PARENT", "signatureConfirmed", true)),
                         "INVALID_INPUT", "relativeIdNumber"),
-                Arguments.of("submitResidenceRegistration", registration("COLLECTIVE_DORMITORY"),
-                        "DORMITORY_CERTIFICATE_REQUIRED", "dormitoryCertificate"),
+                Arguments.of("submitResidenceRegistration", with(registration("COLLECTIVE_DORMITORY"), "materials",
+                        List.of(Map.of("attachmentId", "../attachments/x", "kind", "DORMITORY_CERTIFICATE"))),
+                        "NOT_FOUND", "attachmentId"),
+                Arguments.of("submitResidenceRegistration", with(registration("RENTED_HOUSING"), "photoId",
+                        "../../persons/ywtb-1006"), "NOT_FOUND", "photoId"),
                 Arguments.of("submitResidenceRegistration", with(registration("RENTED_HOUSING"), "address",
                         Map.of("district", "浦东", "street", "张江镇", "detail", "1号")), "INVALID_INPUT", "district"),
                 Arguments.of("submitResidenceRegistration", with(registration("RENTED_HOUSING"), "address",
@@ -103,11 +105,5 @@ class InputValidationTests extends MutationTests {
 
     static Map<String, Object> registration(String residenceType) {
         return SubmissionTests.registration(residenceType);
-    }
-
-    static Map<String, Object> with(Map<String, Object> input, String key, Object value) {
-        Map<String, Object> changed = new HashMap<>(input);
-        changed.put(key, value);
-        return changed;
     }
 }

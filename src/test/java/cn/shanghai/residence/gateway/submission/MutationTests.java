@@ -3,6 +3,7 @@ package cn.shanghai.residence.gateway.submission;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +25,13 @@ abstract class MutationTests extends GatewayIntegrationTests {
 
     static final Map<String, Object> PUDONG = Map.of("district", "浦东新区", "street", "张江镇",
             "detail", "碧波路690弄12号301室");
+
+    /** The input with one field set (or replaced; null clears it). */
+    static Map<String, Object> with(Map<String, Object> input, String field, Object value) {
+        Map<String, Object> changed = new HashMap<>(input);
+        changed.put(field, value);
+        return changed;
+    }
 
     static String key() {
         return "test-" + UUID.randomUUID();

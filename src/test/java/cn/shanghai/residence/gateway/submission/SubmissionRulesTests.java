@@ -26,6 +26,9 @@ import cn.shanghai.residence.gateway.submission.SubmissionInputs.DeliveryInput;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.DormitoryCertificateInput;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.KinshipCommitmentInput;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.KinshipRelation;
+import cn.shanghai.residence.gateway.submission.SubmissionInputs.MaterialInput;
+import cn.shanghai.residence.gateway.submission.SubmissionInputs.MaterialKind;
+import cn.shanghai.residence.gateway.submission.SubmissionInputs.ResidencePermitInput;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.ResidenceRegistrationInput;
 import cn.shanghai.residence.gateway.submission.UserError.Code;
 
@@ -56,9 +59,9 @@ class SubmissionRulesTests {
     void shouldLetAPermitBeAppliedForOnTheDaySixMonthsAreFullNotTheDayBefore() {
         ResidenceRegistration registered = registration(LocalDate.of(2026, 5, 29));
 
-        assertThat(codes(SubmissionRules.permit(facts(TODAY, registered, null), SELF, "PH-1", DeliveryMethod.POSTAL,
+        assertThat(codes(permit(facts(TODAY, registered, null), SELF, "PH-1", DeliveryMethod.POSTAL,
                 null))).isEmpty();
-        assertThat(SubmissionRules.permit(facts(TODAY.minusDays(1), registered, null), SELF, "PH-1",
+        assertThat(permit(facts(TODAY.minusDays(1), registered, null), SELF, "PH-1",
                 DeliveryMethod.POSTAL, null)).singleElement().satisfies(refusal -> {
                     assertThat(refusal.code()).isEqualTo(Code.REGISTRATION_TOO_RECENT);
                     assertThat(refusal.message()).contains("2026-11-29");
@@ -69,24 +72,24 @@ class SubmissionRulesTests {
     void shouldCountSixMonthsFromTheThirtyFirstOfAugustToTheLastDayOfFebruary() {
         ResidenceRegistration registered = registration(LocalDate.of(2026, 8, 31));
 
-        assertThat(codes(SubmissionRules.permit(facts(LocalDate.of(2027, 2, 27), registered, null), SELF, "PH-1",
+        assertThat(codes(permit(facts(LocalDate.of(2027, 2, 27), registered, null), SELF, "PH-1",
                 DeliveryMethod.POSTAL, null))).containsExactly(Code.REGISTRATION_TOO_RECENT);
-        assertThat(codes(SubmissionRules.permit(facts(LocalDate.of(2027, 2, 28), registered, null), SELF, "PH-1",
+        assertThat(codes(permit(facts(LocalDate.of(2027, 2, 28), registered, null), SELF, "PH-1",
                 DeliveryMethod.POSTAL, null))).isEmpty();
     }
 
     @Test
     void shouldRefuseAPermitWithoutRegistrationOrWithAValidOneWithItsOwnCodes() {
-        assertThat(codes(SubmissionRules.permit(facts(TODAY, null, null), SELF, "PH-1", DeliveryMethod.POSTAL, null)))
+        assertThat(codes(permit(facts(TODAY, null, null), SELF, "PH-1", DeliveryMethod.POSTAL, null)))
                 .containsExactly(Code.NOT_REGISTERED);
         ResidenceRegistration cancelled = new ResidenceRegistration("JZDJ", ResidenceRegistration.Status.CANCELLED,
                 TODAY.minusYears(2), HOME, ResidenceType.RENTED_HOUSING, null);
-        assertThat(codes(SubmissionRules.permit(facts(TODAY, cancelled, null), SELF, "PH-1", DeliveryMethod.POSTAL,
+        assertThat(codes(permit(facts(TODAY, cancelled, null), SELF, "PH-1", DeliveryMethod.POSTAL,
                 null))).containsExactly(Code.NOT_REGISTERED);
-        assertThat(codes(SubmissionRules.permit(facts(TODAY, registration(TODAY.minusYears(1)),
+        assertThat(codes(permit(facts(TODAY, registration(TODAY.minusYears(1)),
                 permit(ResidencePermit.Status.VALID)), SELF, "PH-1", DeliveryMethod.POSTAL, null)))
                 .containsExactly(Code.PERMIT_ALREADY_VALID);
-        assertThat(codes(SubmissionRules.permit(facts(TODAY, registration(TODAY.minusYears(1)),
+        assertThat(codes(permit(facts(TODAY, registration(TODAY.minusYears(1)),
                 permit(ResidencePermit.Status.EXPIRED)), SELF, "PH-1", DeliveryMethod.POSTAL, null))).isEmpty();
     }
 
@@ -94,12 +97,12 @@ class SubmissionRulesTests {
     void shouldRefuseAPhotoThatIsNotTheirsOrBreaksTheRules() {
         SubmissionFacts eligible = facts(TODAY, registration(TODAY.minusYears(1)), null);
 
-        assertThat(SubmissionRules.permit(eligible, SELF, "PH-9", DeliveryMethod.POSTAL, null)).singleElement()
+        assertThat(permit(eligible, SELF, "PH-9", DeliveryMethod.POSTAL, null)).singleElement()
                 .satisfies(refusal -> {
                     assertThat(refusal.code()).isEqualTo(Code.NOT_FOUND);
                     assertThat(refusal.field()).containsExactly("input", "photoId");
                 });
-        assertThat(SubmissionRules.permit(eligible, SELF, "PH-2", DeliveryMethod.POSTAL, null)).singleElement()
+        assertThat(permit(eligible, SELF, "PH-2", DeliveryMethod.POSTAL, null)).singleElement()
                 .satisfies(refusal -> {
                     assertThat(refusal.code()).isEqualTo(Code.PHOTO_NOT_COMPLIANT);
                     assertThat(refusal.message()).endsWith("it breaks BACKGROUND");
@@ -110,10 +113,10 @@ class SubmissionRulesTests {
     void shouldOnlyHandACardOutWhereTheCentreHandsPermitsOut() {
         SubmissionFacts eligible = facts(TODAY, registration(TODAY.minusYears(1)), null);
 
-        assertThat(codes(SubmissionRules.permit(eligible, SELF, "PH-1", DeliveryMethod.PICKUP, "SC-1"))).isEmpty();
-        assertThat(codes(SubmissionRules.permit(eligible, SELF, "PH-1", DeliveryMethod.PICKUP, "SC-2")))
+        assertThat(codes(permit(eligible, SELF, "PH-1", DeliveryMethod.PICKUP, "SC-1"))).isEmpty();
+        assertThat(codes(permit(eligible, SELF, "PH-1", DeliveryMethod.PICKUP, "SC-2")))
                 .containsExactly(Code.SERVICE_CENTER_UNAVAILABLE);
-        assertThat(codes(SubmissionRules.permit(eligible, SELF, "PH-1", DeliveryMethod.PICKUP, "SC-9")))
+        assertThat(codes(permit(eligible, SELF, "PH-1", DeliveryMethod.PICKUP, "SC-9")))
                 .containsExactly(Code.SERVICE_CENTER_UNAVAILABLE);
     }
 
@@ -144,11 +147,13 @@ class SubmissionRulesTests {
     }
 
     @Test
-    void shouldChooseAPhotoOnlyForAValidPermit() {
+    void shouldChooseAPhotoForAValidPermitOrAheadOfAFirstApplicationButNotUnregistered() {
         assertThat(codes(SubmissionRules.photoChoice(facts(TODAY, null, permit(ResidencePermit.Status.VALID)), SELF,
                 "PH-1"))).isEmpty();
+        assertThat(codes(SubmissionRules.photoChoice(facts(TODAY, registration(TODAY.minusMonths(7)), null), SELF,
+                "PH-1"))).isEmpty();
         assertThat(codes(SubmissionRules.photoChoice(facts(TODAY, null, permit(ResidencePermit.Status.LOST)), SELF,
-                "PH-2"))).containsExactly(Code.PERMIT_REQUIRED, Code.PHOTO_NOT_COMPLIANT);
+                "PH-2"))).containsExactly(Code.NOT_REGISTERED, Code.PHOTO_NOT_COMPLIANT);
     }
 
     @Test
@@ -157,35 +162,37 @@ class SubmissionRulesTests {
                 ELicense.Type.RENTAL_FILING_NOTICE)));
         ResidenceRegistrationInput input = registrationInput(ResidenceType.RENTED_HOUSING, null);
 
-        assertThat(codes(SubmissionRules.registration(rented, SELF, input))).isEmpty();
-        assertThat(SubmissionRules.proof(rented, input)).contains("EL-RFN");
-        assertThat(PoliceForms.registration(rented, SELF, input, "13812345678").payload())
+        assertThat(codes(SubmissionRules.registration(rented, SELF, input, null))).isEmpty();
+        assertThat(ResidenceProofs.check(rented, SELF, input).licenseId()).contains("EL-RFN");
+        assertThat(PoliceForms.registration(rented, SELF, input, null, "13812345678").payload())
                 .containsEntry("proofLicenseId", "EL-RFN").containsEntry("mobile", "13812345678")
                 .containsEntry("appliedBy", "p-1").doesNotContainKey("kinshipCommitment");
     }
 
     @Test
-    void shouldTakeAContractEndingTodayButNotOneStartingTomorrow() {
+    void shouldTakeAContractEndingTodayButRefuseOneStartingTomorrowAsUnprovenNotAsAShop() {
         RentalContract endsToday = new RentalContract("HT2", "BA2", HOME, Property.Usage.RESIDENTIAL,
                 TODAY.minusYears(1), TODAY, RentalContract.Status.FILED, "EL-END");
         RentalContract startsTomorrow = new RentalContract("HT3", "BA3", HOME, Property.Usage.RESIDENTIAL,
                 TODAY.plusDays(1), TODAY.plusYears(1), RentalContract.Status.FILED, "EL-START");
         ResidenceRegistrationInput input = registrationInput(ResidenceType.RENTED_HOUSING, null);
 
-        assertThat(SubmissionRules.proof(facts(TODAY, null, null, null, List.of(), List.of(endsToday), List.of()),
-                input)).contains("EL-END");
+        assertThat(ResidenceProofs.check(facts(TODAY, null, null, null, List.of(), List.of(endsToday),
+                List.of(license("EL-END", ELicense.Type.RENTAL_FILING_NOTICE))), SELF, input).licenseId())
+                .contains("EL-END");
         assertThat(codes(SubmissionRules.registration(facts(TODAY, null, null, null, List.of(),
-                List.of(startsTomorrow), List.of()), SELF, input))).containsExactly(Code.NON_RESIDENTIAL_HOUSING);
+                List.of(startsTomorrow), List.of(license("EL-START", ELicense.Type.RENTAL_FILING_NOTICE))), SELF,
+                input, null))).containsExactly(Code.NO_RESIDENCE_PROOF);
     }
 
     @Test
     void shouldRefuseAHomeWithoutProofAndAnOfficeWithTheirOwnCodes() {
         ResidenceRegistrationInput input = registrationInput(ResidenceType.OWN_PROPERTY, null);
 
-        assertThat(codes(SubmissionRules.registration(facts(TODAY, null, null), SELF, input)))
+        assertThat(codes(SubmissionRules.registration(facts(TODAY, null, null), SELF, input, null)))
                 .containsExactly(Code.NO_RESIDENCE_PROOF);
         assertThat(SubmissionRules.registration(facts(TODAY, null, null, null, List.of(OFFICE), List.of(),
-                List.of()), SELF, input)).singleElement().satisfies(refusal -> {
+                List.of()), SELF, input, null)).singleElement().satisfies(refusal -> {
                     assertThat(refusal.code()).isEqualTo(Code.NON_RESIDENTIAL_HOUSING);
                     assertThat(refusal.field()).isNull();
                 });
@@ -199,15 +206,15 @@ class SubmissionRulesTests {
                 license("EL-IDC", ELicense.Type.ID_CARD)));
 
         assertThat(codes(SubmissionRules.registration(office, SELF, registrationInput(ResidenceType.OWN_PROPERTY,
-                "EL-RFN")))).isEmpty();
+                "EL-RFN"), null))).isEmpty();
         assertThat(SubmissionRules.registration(office, SELF, registrationInput(ResidenceType.OWN_PROPERTY,
-                "EL-PC-OFFICE"))).singleElement().satisfies(refusal -> {
+                "EL-PC-OFFICE"), null)).singleElement().satisfies(refusal -> {
                     assertThat(refusal.code()).isEqualTo(Code.NON_RESIDENTIAL_HOUSING);
                     assertThat(refusal.field()).containsExactly("input", "proofLicenseId");
                 });
         for (String notAProof : List.of("EL-IDC", "EL-SOMEONE-ELSES")) {
             assertThat(SubmissionRules.registration(office, SELF, registrationInput(ResidenceType.OWN_PROPERTY,
-                    notAProof))).singleElement().satisfies(refusal -> {
+                    notAProof), null)).singleElement().satisfies(refusal -> {
                         assertThat(refusal.code()).isEqualTo(Code.NOT_FOUND);
                         assertThat(refusal.field()).containsExactly("input", "proofLicenseId");
                     });
@@ -223,9 +230,9 @@ class SubmissionRulesTests {
                 license("EL-RFN", ELicense.Type.RENTAL_FILING_NOTICE)));
 
         assertThat(codes(SubmissionRules.registration(facts, SELF, registrationInput(ResidenceType.RENTED_HOUSING,
-                "EL-RFN-OFFICE")))).containsExactly(Code.NON_RESIDENTIAL_HOUSING);
+                "EL-RFN-OFFICE"), null))).containsExactly(Code.NON_RESIDENTIAL_HOUSING);
         assertThat(codes(SubmissionRules.registration(facts, SELF, registrationInput(ResidenceType.RENTED_HOUSING,
-                "EL-RFN")))).isEmpty();
+                "EL-RFN"), null))).isEmpty();
     }
 
     @Test
@@ -234,12 +241,12 @@ class SubmissionRulesTests {
         SubmissionFacts facts = facts(TODAY, null, null);
 
         PoliceForm dormitory = PoliceForms.residence(facts, SELF, new ResidenceRegistrationInput("key-00000001", null,
-                HOME_INPUT, ResidenceType.COLLECTIVE_DORMITORY, TODAY, null, null, certificate, "13812345678"));
+                HOME_INPUT, ResidenceType.COLLECTIVE_DORMITORY, TODAY, null, null, certificate, null, null, "13812345678"));
         PoliceForm relative = PoliceForms.residence(facts, SELF, new ResidenceRegistrationInput("key-00000001", null,
                 HOME_INPUT, ResidenceType.RELATIVE_PROPERTY, TODAY, null, new KinshipCommitmentInput("陈建华",
-                        "340102196502170012", KinshipRelation.PARENT, true), certificate, "13812345678"));
+                        "340102196502170012", KinshipRelation.PARENT, true), certificate, null, null, "13812345678"));
         PoliceForm missing = PoliceForms.residence(facts, SELF, new ResidenceRegistrationInput("key-00000001", null,
-                HOME_INPUT, ResidenceType.COLLECTIVE_DORMITORY, TODAY, null, null, null, "13812345678"));
+                HOME_INPUT, ResidenceType.COLLECTIVE_DORMITORY, TODAY, null, null, null, null, null, "13812345678"));
 
         assertThat(dormitory.payload()).containsEntry("dormitoryCertificate",
                 Map.of("employerName", "上海某某科技有限公司", "certificateNo", "SSZM-2026-001"));
@@ -248,27 +255,33 @@ class SubmissionRulesTests {
     }
 
     @Test
-    void shouldNotAskARelativesHomeOrADormitoryForTheApplicantsOwnHousing() {
+    void shouldAskARelativesHomeAndADormitoryForTheirProofWhenNoneIsOnFileOrUploaded() {
         SubmissionFacts nothingOnFile = facts(TODAY, null, null);
 
-        for (ResidenceType type : List.of(ResidenceType.RELATIVE_PROPERTY, ResidenceType.RELATIVE_RENTED_HOUSING,
-                ResidenceType.COLLECTIVE_DORMITORY)) {
-            ResidenceRegistrationInput input = registrationInput(type, null);
-            assertThat(codes(SubmissionRules.registration(nothingOnFile, SELF, input))).as(type.name()).isEmpty();
-            assertThat(SubmissionRules.proof(nothingOnFile, input)).isEmpty();
-        }
+        assertThat(SubmissionRules.registration(nothingOnFile, SELF, registrationInput(ResidenceType.RELATIVE_PROPERTY,
+                null), null)).singleElement().satisfies(refusal -> {
+                    assertThat(refusal.code()).isEqualTo(Code.RELATIVE_HOME_PROOF_REQUIRED);
+                    assertThat(refusal.field()).containsExactly("input", "materials");
+                });
+        assertThat(codes(SubmissionRules.registration(nothingOnFile, SELF,
+                registrationInput(ResidenceType.RELATIVE_RENTED_HOUSING, null), null)))
+                .containsExactly(Code.RELATIVE_HOME_PROOF_REQUIRED);
+        assertThat(codes(SubmissionRules.registration(nothingOnFile, SELF,
+                registrationInput(ResidenceType.COLLECTIVE_DORMITORY, null), null)))
+                .containsExactly(Code.DORMITORY_CERTIFICATE_REQUIRED);
     }
 
     @Test
     void shouldRefuseASecondRegistrationAndAnAddressChangeWithoutOne() {
         SubmissionFacts registered = facts(TODAY, registration(TODAY.minusYears(1)), null, null, List.of(),
-                List.of(FILED), List.of());
-        SubmissionFacts notRegistered = facts(TODAY, null, null, null, List.of(), List.of(FILED), List.of());
+                List.of(FILED), List.of(license("EL-RFN", ELicense.Type.RENTAL_FILING_NOTICE)));
+        SubmissionFacts notRegistered = facts(TODAY, null, null, null, List.of(), List.of(FILED),
+                List.of(license("EL-RFN", ELicense.Type.RENTAL_FILING_NOTICE)));
         AddressChangeInput move = new AddressChangeInput("key-00000001", null, HOME_INPUT,
-                ResidenceType.RENTED_HOUSING, TODAY.minusDays(3), null, null, null);
+                ResidenceType.RENTED_HOUSING, TODAY.minusDays(3), null, null, null, null);
 
         assertThat(codes(SubmissionRules.registration(registered, SELF,
-                registrationInput(ResidenceType.RENTED_HOUSING, null)))).containsExactly(Code.ALREADY_REGISTERED);
+                registrationInput(ResidenceType.RENTED_HOUSING, null), null))).containsExactly(Code.ALREADY_REGISTERED);
         assertThat(codes(SubmissionRules.addressChange(registered, SELF, move))).isEmpty();
         assertThat(codes(SubmissionRules.addressChange(notRegistered, SELF, move)))
                 .containsExactly(Code.NOT_REGISTERED);
@@ -279,11 +292,11 @@ class SubmissionRulesTests {
         KinshipCommitmentInput parent = new KinshipCommitmentInput("陈建华", "340102196502170012",
                 KinshipRelation.PARENT, true);
         ResidenceRegistrationInput input = new ResidenceRegistrationInput("key-00000001", null, HOME_INPUT,
-                ResidenceType.RELATIVE_PROPERTY, TODAY.minusDays(10), null, parent, null, "13812345678");
+                ResidenceType.RELATIVE_PROPERTY, TODAY.minusDays(10), null, parent, null, null, null, "13812345678");
         SubmissionFacts facts = new SubmissionFacts(citizen(TODAY, null, null, null, List.of(), List.of()),
-                TODAY.atTime(9, 30).atOffset(ZoneOffset.ofHours(8)), List.of(), "陈晓燕", List.of());
+                TODAY.atTime(9, 30).atOffset(ZoneOffset.ofHours(8)), List.of(), "陈晓燕", null, List.of(), Map.of());
 
-        PoliceForm form = PoliceForms.registration(facts, SELF, input, "13812345678");
+        PoliceForm form = PoliceForms.registration(facts, SELF, input, null, "13812345678");
 
         assertThat(form.kinshipCommitment()).isNotNull();
         assertThat(form.kinshipCommitment().text()).contains("本人陈晓燕", "陈建华", "父母", "徐汇区漕河泾街道")
@@ -294,10 +307,11 @@ class SubmissionRulesTests {
 
     @Test
     void shouldChargeFifteenYuanForPostalDeliveryOnly() {
-        PoliceForm postal = PoliceForms.permit(SELF, "PH-1", new DeliveryInput(DeliveryMethod.POSTAL, null,
-                HOME_INPUT, "13812345678"));
-        PoliceForm pickup = PoliceForms.permit(SELF, "PH-1", new DeliveryInput(DeliveryMethod.PICKUP, "SC-1", null,
-                null));
+        SubmissionFacts facts = facts(TODAY, registration(TODAY.minusYears(1)), null);
+        PoliceForm postal = PoliceForms.permit(facts, SELF, new ResidencePermitInput("key-00000001", null, "PH-1",
+                new DeliveryInput(DeliveryMethod.POSTAL, null, HOME_INPUT, "13812345678"), null));
+        PoliceForm pickup = PoliceForms.permit(facts, SELF, new ResidencePermitInput("key-00000001", null, "PH-1",
+                new DeliveryInput(DeliveryMethod.PICKUP, "SC-1", null, null), null));
 
         assertThat(postal.deliveryFee()).isEqualTo(15.0);
         assertThat(postal.payload().get("delivery")).isEqualTo(Map.of("method", "POSTAL", "address", HOME,
@@ -306,13 +320,63 @@ class SubmissionRulesTests {
         assertThat(pickup.delivery()).isEqualTo(new Application.Delivery(DeliveryMethod.PICKUP, "SC-1", null));
     }
 
+    @Test
+    void shouldCheckAndSendTheRegistrationsPhotoOnlyWhenOneIsChosen() {
+        SubmissionFacts rented = facts(TODAY, null, null, null, List.of(), List.of(FILED), List.of(license("EL-RFN",
+                ELicense.Type.RENTAL_FILING_NOTICE)));
+        ResidenceRegistrationInput input = registrationInput(ResidenceType.RENTED_HOUSING, null);
+
+        assertThat(codes(SubmissionRules.registration(rented, SELF, input, "PH-1"))).isEmpty();
+        assertThat(codes(SubmissionRules.registration(rented, SELF, input, "PH-2")))
+                .containsExactly(Code.PHOTO_NOT_COMPLIANT);
+        assertThat(PoliceForms.registration(rented, SELF, input, "PH-1", "13812345678").payload())
+                .containsEntry("photoId", "PH-1");
+        assertThat(PoliceForms.registration(rented, SELF, input, null, "13812345678").payload())
+                .doesNotContainKey("photoId");
+    }
+
+    @Test
+    void shouldSendTheUploadedMaterialsWithTheirKinds() {
+        SubmissionFacts facts = new SubmissionFacts(citizen(TODAY, null, null, null, List.of(), List.of()),
+                TODAY.atTime(9, 30).atOffset(ZoneOffset.ofHours(8)), List.of(), "申请人", null, List.of(),
+                Map.of("ATT-1", "p-1"));
+        ResidenceRegistrationInput input = new ResidenceRegistrationInput("key-00000001", null, HOME_INPUT,
+                ResidenceType.COLLECTIVE_DORMITORY, TODAY.minusDays(10), null, null, null,
+                List.of(new MaterialInput("ATT-1", MaterialKind.DORMITORY_CERTIFICATE)), null, "13812345678");
+
+        assertThat(codes(SubmissionRules.registration(facts, SELF, input, null))).isEmpty();
+        assertThat(PoliceForms.registration(facts, SELF, input, null, "13812345678").payload())
+                .containsEntry("attachmentIds", List.of("ATT-1"))
+                .containsEntry("materials", List.of(Map.of("attachmentId", "ATT-1", "kind", "DORMITORY_CERTIFICATE")))
+                .doesNotContainKey("proofLicenseId");
+    }
+
+    @Test
+    void shouldSendThePostalCardToTheMobileGivenElseToTheApplicantsOwn() {
+        SubmissionFacts facts = facts(TODAY, registration(TODAY.minusYears(1)), null);
+        PoliceForm given = PoliceForms.permit(facts, SELF, new ResidencePermitInput("key-00000001", null, "PH-1",
+                new DeliveryInput(DeliveryMethod.POSTAL, null, HOME_INPUT, "13812345678"), null));
+        PoliceForm own = PoliceForms.permit(facts, SELF, new ResidencePermitInput("key-00000001", null, "PH-1",
+                new DeliveryInput(DeliveryMethod.POSTAL, null, HOME_INPUT, null), null));
+
+        assertThat(given.payload().get("delivery")).asString().contains("recipientMobile=13812345678");
+        assertThat(own.payload().get("delivery")).asString().contains("recipientMobile=13900000000");
+    }
+
     private static List<Code> codes(List<UserError> refusals) {
         return refusals.stream().map(UserError::code).toList();
     }
 
     private static ResidenceRegistrationInput registrationInput(ResidenceType type, String proofLicenseId) {
         return new ResidenceRegistrationInput("key-00000001", null, HOME_INPUT, type, TODAY.minusDays(10),
-                proofLicenseId, null, null, "13812345678");
+                proofLicenseId, null, null, null, null, "13812345678");
+    }
+
+    private static List<UserError> permit(SubmissionFacts facts, Applicant applicant, String photoId,
+            DeliveryMethod method, String serviceCenterId) {
+        return SubmissionRules.permit(facts, applicant, new ResidencePermitInput("key-00000001", null, photoId,
+                new DeliveryInput(method, serviceCenterId, method == DeliveryMethod.POSTAL ? HOME_INPUT : null, null),
+                null));
     }
 
     private static SubmissionFacts facts(LocalDate today, ResidenceRegistration registration,
@@ -329,8 +393,8 @@ class SubmissionRulesTests {
             ResidencePermit permit, LocalDate birthDate, List<Property> properties, List<RentalContract> contracts,
             List<ELicense> licenses) {
         return new SubmissionFacts(citizen(today, registration, permit, birthDate, properties, contracts),
-                OffsetDateTime.of(today.atTime(10, 0), ZoneOffset.ofHours(8)), licenses, "申请人",
-                List.of(PICKUP, NO_PICKUP));
+                OffsetDateTime.of(today.atTime(10, 0), ZoneOffset.ofHours(8)), licenses, "申请人", "13900000000",
+                List.of(PICKUP, NO_PICKUP), Map.of());
     }
 
     private static CitizenFacts citizen(LocalDate today, ResidenceRegistration registration, ResidencePermit permit,

@@ -1,6 +1,7 @@
 package cn.shanghai.residence.gateway.submission;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +53,9 @@ class SubmissionTests extends MutationTests {
                 "moveInDate", "2026-10-01",
                 "mobile", "13956021874",
                 "kinshipCommitment", Map.of("relativeName", "陈建华", "relativeIdNumber", "340102196502170012",
-                        "relation", "PARENT", "signatureConfirmed", true));
+                        "relation", "PARENT", "signatureConfirmed", true),
+                "materials", List.of(Map.of("attachmentId", "ATT-ywtb-1001-0000000001",
+                        "kind", "PROPERTY_CERTIFICATE")));
 
         GraphQlTester.Response response = mutate("ywtb-1001", "submitResidenceRegistration", input);
 
@@ -65,8 +68,8 @@ class SubmissionTests extends MutationTests {
                 .satisfies(text -> assertThat(text).contains("亲属关系承诺书", "陈晓燕", "陈建华", "父母", "浦东新区")
                         .doesNotContain("340102196502170012"));
         assertThat(policePostRequests().get(0).getBodyAsString())
-                .contains("\"relativeIdNumber\":\"340102196502170012\"").contains("\"signatureConfirmed\":true");
-        assertThat(requestsTo(Upstream.HOUSING, "GET", "/.*")).as("a relative's home needs no housing proof").isZero();
+                .contains("\"relativeIdNumber\":\"340102196502170012\"").contains("\"signatureConfirmed\":true")
+                .contains("\"attachmentIds\":[\"ATT-ywtb-1001-0000000001\"]");
     }
 
     @Test
@@ -129,7 +132,9 @@ class SubmissionTests extends MutationTests {
                 "residenceType", "RELATIVE_PROPERTY",
                 "moveInDate", "2026-11-01",
                 "kinshipCommitment", Map.of("relativeName", "郑海涛", "relativeIdNumber", "350102198303170571",
-                        "relation", "PARENT", "signatureConfirmed", true)));
+                        "relation", "PARENT", "signatureConfirmed", true),
+                "materials", List.of(Map.of("attachmentId", "ATT-ywtb-1013-0000000001",
+                        "kind", "PROPERTY_CERTIFICATE"))));
 
         response.path("changeRegistrationAddress.userErrors").entityList(Object.class).hasSize(0);
         response.path("changeRegistrationAddress.application.kind").entity(String.class)
@@ -169,8 +174,8 @@ class SubmissionTests extends MutationTests {
         assertRefused("ywtb-1001", "applyForResidencePermit", permit("PH-1001-01"), "NOT_REGISTERED");
         assertRefused("ywtb-1012", "applyForResidencePermit", permit("PH-1012-01"), "PHOTO_NOT_COMPLIANT");
         assertRefused("ywtb-1008", "applyForResidencePermit", permit("PH-1008-01"), "PERMIT_ALREADY_VALID");
-        assertRefused("ywtb-1011", "submitResidenceRegistration", registration("OWN_PROPERTY"),
-                "NON_RESIDENTIAL_HOUSING");
+        assertRefused("ywtb-1011", "submitResidenceRegistration", with(registration("OWN_PROPERTY"), "address",
+                OFFICE_1011), "NON_RESIDENTIAL_HOUSING");
         assertRefused("ywtb-1009", "changeRegistrationAddress", Map.of("idempotencyKey", key(),
                 "newAddress", PUDONG, "residenceType", "RENTED_HOUSING", "moveInDate", "2026-11-01"),
                 "NO_RESIDENCE_PROOF");
@@ -192,7 +197,8 @@ class SubmissionTests extends MutationTests {
     @Test
     void shouldTurnPoliceRefusalsIntoUserErrors() {
         GraphQlTester.Response duplicate = mutate("ywtb-1002", "submitResidenceRegistration",
-                registration("RENTED_HOUSING"));
+                with(registration("RENTED_HOUSING"), "address", Map.of("district", "松江区", "street", "方松街道",
+                        "detail", "文诚路518弄7号1101室")));
         duplicate.path("submitResidenceRegistration.userErrors[0].code").entity(String.class)
                 .isEqualTo("DUPLICATE_APPLICATION");
         duplicate.path("submitResidenceRegistration.userErrors[0].message").entity(String.class)
@@ -214,6 +220,10 @@ class SubmissionTests extends MutationTests {
         response.path(mutation + ".userErrors[0].message").entity(String.class)
                 .satisfies(message -> assertThat(message).contains(" / "));
     }
+
+    /** ywtb-1011's only home: an office. */
+    static final Map<String, Object> OFFICE_1011 = Map.of("district", "黄浦区", "street", "外滩街道",
+            "detail", "延安东路222号1508室");
 
     static Map<String, Object> permit(String photoId) {
         return Map.of("idempotencyKey", key(), "photoId", photoId,

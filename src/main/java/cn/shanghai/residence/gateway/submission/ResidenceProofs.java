@@ -1,0 +1,181 @@
+package cn.shanghai.residence.gateway.submission;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import cn.shanghai.residence.gateway.bdc.ELicense;
+import cn.shanghai.residence.gateway.housing.Home;
+import cn.shanghai.residence.gateway.housing.HousingRecords;
+import cn.shanghai.residence.gateway.police.ResidenceRegistration.ResidenceType;
+import cn.shanghai.residence.gateway.reference.Address;
+import cn.shanghai.residence.gateway.submission.SubmissionInputs.MaterialInput;
+import cn.shanghai.residence.gateway.submission.SubmissionInputs.MaterialKind;
+import cn.shanghai.residence.gateway.submission.SubmissionInputs.ResidenceDeclaration;
+import cn.shanghai.residence.gateway.submission.UserError.Code;
+
+/**
+ * Whether a declared home is a lawful, stable, residential residence with proof of title (DESIGN.md §2; seed:
+ * "必须有合法产权证明材料", "必须为居住用途的住房"), for every one of the five kinds of home: a VALID e-licence of the
+ * applicant whose property or filed contract is at the declared address and proves residence today, or, where no
+ * such e-licence exists (a relative's title, a dormitory, a home not on the platform), an uploaded document of the
+ * kind that proves it. Pure: the same facts and declaration always give the same answer.
+ */
+final class ResidenceProofs {
+
+    private ResidenceProofs() {
+    }
+
+    /** The proof found (an e-licence id, or the uploaded documents) or why there is none. */
+    record ProofCheck(Optional<String> licenseId, List<UserError> refusals) {
+
+        static ProofCheck proven(String licenseId) {
+            return new ProofCheck(Optional.of(licenseId), List.of());
+        }
+
+        static ProofCheck byMaterials() {
+            return new ProofCheck(Optional.empty(), List.of());
+        }
+
+        static ProofCheck refused(UserError refusal) {
+            return new ProofCheck(Optional.empty(), List.of(refusal));
+        }
+
+        static ProofCheck refused(List<UserError> refusals) {
+            return new ProofCheck(Optional.empty(), List.copyOf(refusals));
+        }
+    }
+
+    /**
+     * Checks the declaration's proof; {@code at} is where the declaration sits in the input (empty at the top,
+     * {@code "cardAddress"} in a permit application).
+     */
+    static ProofCheck check(SubmissionFacts facts, Applicant applicant, ResidenceDeclaration in, String... at) {
+        List<UserError> wrongMaterials = materials(facts, applicant, in, at);
+        if (!wrongMaterials.isEmpty()) {
+            return ProofCheck.refused(wrongMaterials);
+        }
+        if (in.proofLicenseId() != null) {
+            return offered(facts, in.proofLicenseId(), in.address().toAddress(), at);
+        }
+        LocalDate today = facts.today();
+        List<Home> here = facts.person().housing().homesAt(in.address().toAddress());
+        Optional<String> proof = here.stream().filter(home -> home.provesResidenceOn(today))
+                .map(Home::licenseId).filter(id -> id != null && validLicence(facts, id)).findFirst();
+        if (proof.isPresent()) {
+            return ProofCheck.proven(proof.get());
+        }
+        if (here.stream().anyMatch(Home::nonResidential)) {
+            return ProofCheck.refused(nonResidential(path(at)));
+        }
+        if (!in.offeredMaterials().isEmpty()) {
+            return ProofCheck.byMaterials();
+        }
+        if (!here.isEmpty()) {
+            return ProofCheck.refused(notInForce(path(at)));
+        }
+        return ProofCheck.refused(missing(facts.person().housing(), today, in.residenceType(), at));
+    }
+
+    /** Each uploaded document must be the applicant's own and of the kind that proves the declared home. */
+    private static List<UserError> materials(SubmissionFacts facts, Applicant applicant, ResidenceDeclaration in,
+            String... at) {
+        List<UserError> refusals = new ArrayList<>();
+        List<MaterialInput> materials = in.offeredMaterials();
+        MaterialKind needed = MaterialKind.proving(in.residenceType());
+        for (int i = 0; i < materials.size(); i++) {
+            MaterialInput material = materials.get(i);
+            if (!applicant.personId().equals(facts.attachments().get(material.attachmentId()))) {
+                refusals.add(UserError.at(Code.NOT_FOUND, "未找到该上传材料 / No uploaded document with this id",
+                        path(at, "materials", String.valueOf(i), "attachmentId")));
+            } else if (material.kind() != needed) {
+                refusals.add(UserError.at(Code.INVALID_INPUT, "该类材料不能证明所选住所种类，须为 " + needed
+                        + " / This kind of document does not prove the chosen kind of home; it must be " + needed,
+                        path(at, "materials", String.valueOf(i), "kind")));
+            }
+        }
+        return refusals;
+    }
+
+    /** The e-licence the applicant chose: theirs, VALID, of a residential home at the declared address in force. */
+    private static ProofCheck offered(SubmissionFacts facts, String licenseId, Address declared, String... at) {
+        String[] field = path(at, "proofLicenseId");
+        Optional<ELicense> licence = facts.eLicenses().stream().filter(l -> l.licenseId().equals(licenseId)
+                && (l.type() == ELicense.Type.PROPERTY_CERTIFICATE || l.type() == ELicense.Type.RENTAL_FILING_NOTICE))
+                .findFirst();
+        if (licence.isEmpty()) {
+            return ProofCheck.refused(UserError.at(Code.NOT_FOUND, "未找到该房屋证明电子证照 / No property certificate "
+                    + "or rental filing notice with this id", field));
+        }
+        if (licence.get().status() != ELicense.Status.VALID) {
+            return ProofCheck.refused(UserError.at(Code.PROOF_NOT_VALID, "该房屋证明电子证照已失效（"
+                    + licence.get().status() + "） / This e-licence is no longer valid (" + licence.get().status()
+                    + ")", field));
+        }
+        Optional<Home> home = facts.person().housing().home(licenseId);
+        if (home.isPresent() && home.get().nonResidential()) {
+            return ProofCheck.refused(nonResidential(field));
+        }
+        if (home.isEmpty() || !home.get().provesResidenceOn(facts.today())) {
+            return ProofCheck.refused(notInForce(field));
+        }
+        if (!home.get().address().sameHomeAs(declared)) {
+            return ProofCheck.refused(addressMismatch(field));
+        }
+        return ProofCheck.proven(licenseId);
+    }
+
+    /** Nothing on file at the declared address and nothing uploaded: what this kind of home must bring. */
+    private static UserError missing(HousingRecords housing, LocalDate today, ResidenceType type, String... at) {
+        String[] materials = path(at, "materials");
+        if (type.relativesHome()) {
+            return UserError.at(Code.RELATIVE_HOME_PROOF_REQUIRED, "居住在亲属家中的，除亲属关系承诺书外，须上传亲属的"
+                    + "房屋产权证明或已备案的租赁合同 / Living in a relative's home also needs the relative's title or "
+                    + "filed rental contract, uploaded", materials);
+        }
+        if (type.dormitory()) {
+            return UserError.at(Code.DORMITORY_CERTIFICATE_REQUIRED, "居住单位集体宿舍的，须上传单位出具的集体宿舍证明"
+                    + " / A collective dormitory needs the employer's dormitory certificate, uploaded", materials);
+        }
+        if (housing.provesResidenceOn(today)) {
+            return addressMismatch(at);
+        }
+        return UserError.at(Code.NO_RESIDENCE_PROOF, "须有房屋产权证明或已备案的住房租赁合同，可办理网签备案或上传证明 "
+                + "/ A property certificate or a filed rental contract is needed: file the contract online or upload "
+                + "the proof", materials);
+    }
+
+    private static boolean validLicence(SubmissionFacts facts, String licenseId) {
+        return facts.eLicenses().stream().anyMatch(l -> l.licenseId().equals(licenseId)
+                && l.status() == ELicense.Status.VALID);
+    }
+
+    private static UserError nonResidential(String... field) {
+        return error(Code.NON_RESIDENTIAL_HOUSING, "商铺、办公、厂房等非居住用房不能作为居住登记住所 / Shops, "
+                + "offices and factories cannot be registered as a residence", field);
+    }
+
+    private static UserError notInForce(String... field) {
+        return error(Code.NO_RESIDENCE_PROOF, "该住所的租赁合同尚未备案、已到期或已终止，请先办理住房租赁合同网签"
+                + "备案 / The rental contract of this home is not filed, has ended or was terminated: file it online "
+                + "first", field);
+    }
+
+    private static UserError addressMismatch(String... field) {
+        return error(Code.PROOF_ADDRESS_MISMATCH, "房屋证明的地址与申报的住址不一致 / The proof is for another "
+                + "address than the one declared", field);
+    }
+
+    /** An error about a field, or about the whole declaration when it sits at the top of the input. */
+    private static UserError error(Code code, String message, String... field) {
+        return field.length == 0 ? UserError.of(code, message) : UserError.at(code, message, field);
+    }
+
+    private static String[] path(String[] at, String... rest) {
+        String[] path = Arrays.copyOf(at, at.length + rest.length);
+        System.arraycopy(rest, 0, path, at.length, rest.length);
+        return path;
+    }
+}
