@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -102,7 +103,7 @@ final class SandboxClockRoutes {
 
     /** The JSON object body; empty when it is missing, not JSON or not an object. */
     private static Mono<Map<String, Object>> body(ServerRequest request) {
-        return request.bodyToMono(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
+        return request.bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { })
                 .onErrorResume(error -> Mono.empty());
     }
 

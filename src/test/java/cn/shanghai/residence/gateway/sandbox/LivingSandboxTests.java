@@ -72,6 +72,24 @@ class LivingSandboxTests extends GatewayIntegrationTests {
                 .path("me.applications").entityList(Object.class).hasSize(0);
     }
 
+    @Test
+    void shouldAnswerAnUploadedAttachmentByItsIdWithWhatWasUploaded() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        String document = "%PDF-1.4 a relative's property certificate";
+        String base = stubs.baseUrl(Upstream.POLICE).toString();
+        String uploaded = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/attachments"))
+                        .header("X-Person-Id", "ywtb-1001").header("Content-Type", "application/pdf")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(document)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String id = uploaded.replaceAll(".*\"attachmentId\":\\s*\"([^\"]+)\".*", "$1");
+
+        String again = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/attachments/" + id))
+                .GET().build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+
+        assertThat(again).contains("\"attachmentId\":\"" + id + "\"").contains("\"sizeBytes\":" + document.length())
+                .contains("\"contentType\":\"application/pdf\"");
+    }
+
     private String register(String persona, String key) {
         return as(persona).document("mutation($input: ResidenceRegistrationInput!) { submitResidenceRegistration("
                         + "input: $input) { application { id } userErrors { code } } }")

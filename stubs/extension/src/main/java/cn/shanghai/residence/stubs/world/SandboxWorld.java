@@ -13,7 +13,7 @@ import com.github.tomakehurst.wiremock.extension.Extension;
 
 /**
  * What residents did in the sandbox, on top of the static personas: accepted applications (replayed by their
- * Idempotency-Key), uploaded photos and the outcome planned for each person's next application. One world serves
+ * Idempotency-Key), uploaded photos and attachments, and the outcome planned for each person's next application. One world serves
  * all four stubs of a process, so police's approvals show up in bdc's e-licences and EMS's parcels. Persons are
  * handled by id alone: any persona the static files know (or will know) gets the same behaviour.
  */
@@ -24,6 +24,7 @@ public final class SandboxWorld {
     private final Map<String, Submission> byId = new ConcurrentHashMap<>();
     private final Map<String, Outcome> nextOutcome = new ConcurrentHashMap<>();
     private final Map<String, List<Map<String, Object>>> photos = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Object>> attachments = new ConcurrentHashMap<>();
 
     public SandboxWorld(SandboxClock clock) {
         this.clock = clock;
@@ -101,12 +102,24 @@ public final class SandboxWorld {
         return List.copyOf(photos.getOrDefault(personId, List.of()));
     }
 
+    /** Keeps the record police answered for an uploaded attachment, to answer it again by id. */
+    public void addAttachment(Map<String, Object> attachment) {
+        if (attachment.get("attachmentId") instanceof String id) {
+            attachments.put(id, java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attachment)));
+        }
+    }
+
+    public Optional<Map<String, Object>> attachment(String attachmentId) {
+        return Optional.ofNullable(attachments.get(attachmentId));
+    }
+
     /** Every persona back to its static state, the clock back to real time. */
     public synchronized void reset() {
         byKey.clear();
         byId.clear();
         nextOutcome.clear();
         photos.clear();
+        attachments.clear();
         clock.reset();
     }
 }

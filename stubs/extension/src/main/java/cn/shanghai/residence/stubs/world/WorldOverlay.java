@@ -70,6 +70,15 @@ final class WorldOverlay implements ResponseTransformerV2 {
                 return p.length == 4 ? submit(request, response, now) : response;
             case "police GET applications":
                 return p.length == 5 ? application(p[4], response, now) : response;
+            case "police POST attachments":
+                if (p.length == 4 && response.getStatus() == 201) {
+                    world.addAttachment(JsonText.object(response.getBodyAsString()));
+                }
+                return response;
+            case "police GET attachments":
+                return p.length == 5
+                        ? world.attachment(p[4]).map(record -> with(response, 200, record)).orElse(response)
+                        : response;
             case "police GET persons":
                 if (p.length == 6) {
                     return switch (p[5]) {
