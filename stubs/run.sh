@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# Runs the four upstream stubs (police, housing, bdc, postal) on their own, without the gateway.
+# Runs the four upstream stubs (police, housing, bdc, postal) on their own, without the gateway, in one JVM that
+# shares one "sandbox world" (stubs/extension: accepted applications that move on a sandbox clock, issue 12).
+# The extension is compiled here from its source with javac against the WireMock jar: the very code the
+# gateway's embedded sandbox runs.
 # Ports: POLICE_PORT=8081 HOUSING_PORT=8082 BDC_PORT=8083 POSTAL_PORT=8084 (override by env).
-# Extra WireMock flags can be passed through WIREMOCK_OPTS, e.g. WIREMOCK_OPTS=--verbose.
+# WIREMOCK_OPTS=--verbose logs every request.
 # Ctrl-C (or SIGTERM) stops all four.
 set -euo pipefail
 
@@ -34,53 +37,28 @@ fi
 [[ -f "${JAR}" ]] || { echo "cannot find ${JAR}" >&2; exit 1; }
 command -v java >/dev/null || { echo "java is not on the PATH" >&2; exit 1; }
 
-declare -A PORTS=(
-    [police]="${POLICE_PORT:-8081}"
-    [housing]="${HOUSING_PORT:-8082}"
-    [bdc]="${BDC_PORT:-8083}"
-    [postal]="${POSTAL_PORT:-8084}"
-)
-ORDER=(police housing bdc postal)
-PIDS=()
+command -v javac >/dev/null || { echo "javac (a JDK 17+) is not on the PATH" >&2; exit 1; }
 
-stop_all() {
-    trap - INT TERM EXIT
-    if ((${#PIDS[@]})); then
-        echo "stopping stubs (${PIDS[*]})" >&2
-        kill "${PIDS[@]}" 2>/dev/null || true
-        wait "${PIDS[@]}" 2>/dev/null || true
-    fi
-}
-trap 'stop_all; exit 130' INT
-trap 'stop_all; exit 143' TERM
-trap stop_all EXIT
+# Compile the extension into a temp dir (never under stubs/: the build packages stubs/), again when a source changed.
+EXTENSION_SRC="${STUBS_DIR}/extension/src/main/java"
+CLASSES="${BIN_DIR}/extension-classes-$(printf '%s' "${STUBS_DIR}" | cksum | cut -d' ' -f1)"
+if [[ ! -f "${CLASSES}/.built" ]] || [[ -n "$(find "${EXTENSION_SRC}" -name '*.java' -newer "${CLASSES}/.built")" ]]; then
+    echo "compiling the stubs' extension into ${CLASSES}" >&2
+    rm -rf "${CLASSES}"
+    mkdir -p "${CLASSES}"
+    javac -nowarn -encoding UTF-8 -cp "${JAR}" -d "${CLASSES}" $(find "${EXTENSION_SRC}" -name '*.java')
+    touch "${CLASSES}/.built"
+fi
 
-for name in "${ORDER[@]}"; do
-    port="${PORTS[$name]}"
-    # shellcheck disable=SC2086
-    java -jar "${JAR}" --root-dir "${STUBS_DIR}/${name}" --port "${port}" --disable-banner ${WIREMOCK_OPTS:-} \
-        > >(sed -u "s/^/[${name}] /") 2>&1 &
-    PIDS+=("$!")
+VERBOSE=""
+for opt in ${WIREMOCK_OPTS:-}; do
+    case "${opt}" in
+        --verbose) VERBOSE="--verbose" ;;
+        *) echo "WIREMOCK_OPTS: only --verbose is supported, not ${opt}" >&2; exit 2 ;;
+    esac
 done
 
-# Wait until every stub answers its admin API (or one of them dies).
-for name in "${ORDER[@]}"; do
-    port="${PORTS[$name]}"
-    for _ in $(seq 1 120); do
-        if curl -fsS "http://localhost:${port}/__admin/health" >/dev/null 2>&1 \
-            || curl -fsS "http://localhost:${port}/__admin/mappings?limit=1" >/dev/null 2>&1; then
-            break
-        fi
-        sleep 0.5
-    done
-done
-
-echo
-for name in "${ORDER[@]}"; do
-    printf '  %-8s http://localhost:%s/%s/v1\n' "${name}" "${PORTS[$name]}" "${name}"
-done
-echo "Stubs are up. Ctrl-C stops all four."
-
-# Exit (stopping the others) as soon as one stub dies.
-wait -n "${PIDS[@]}" || true
-echo "a stub stopped; stopping the rest" >&2
+POLICE_PORT="${POLICE_PORT:-8081}"
+exec java -cp "${JAR}:${CLASSES}" cn.shanghai.residence.stubs.world.StandaloneStubs "${STUBS_DIR}" \
+    "police=${POLICE_PORT}" "housing=${HOUSING_PORT:-8082}" "bdc=${BDC_PORT:-8083}" "postal=${POSTAL_PORT:-8084}" \
+    ${VERBOSE}

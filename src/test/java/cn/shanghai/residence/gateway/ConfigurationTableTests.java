@@ -1,9 +1,11 @@
 package cn.shanghai.residence.gateway;
 
 import java.io.IOException;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -165,7 +167,12 @@ class ConfigurationTableTests {
     }
 
     /** A map component, with the record holding it, whose look-up method gives defaults for keys not in the map. */
-    private record MapOf(Object owner, Map<?, ?> map, Class<?> keyType) {
+    private record MapOf(Object owner, Map<?, ?> map, Class<?> keyType, Class<?> valueType) {
+    }
+
+    /** The boxed type of a primitive, so a look-up returning {@code int} serves a map of {@code Integer}. */
+    private static Class<?> wrapped(Class<?> type) {
+        return type.isPrimitive() ? MethodType.methodType(type).wrap().returnType() : type;
     }
 
     /** A record component by its kebab-case name, or a map entry (through the owner's look-up method). */
@@ -179,7 +186,8 @@ class ConfigurationTableTests {
                 return entries.map().get(key);
             }
             for (Method lookUp : entries.owner().getClass().getMethods()) {
-                if (lookUp.getParameterCount() == 1 && lookUp.getParameterTypes()[0] == entries.keyType()) {
+                if (lookUp.getParameterCount() == 1 && lookUp.getParameterTypes()[0] == entries.keyType()
+                        && wrapped(lookUp.getReturnType()) == entries.valueType()) {
                     return invoke(lookUp, entries.owner(), key);
                 }
             }
@@ -191,8 +199,11 @@ class ConfigurationTableTests {
         for (RecordComponent component : owner.getClass().getRecordComponents()) {
             if (component.getName().equals(camel(segment))) {
                 Object value = invoke(component.getAccessor(), owner);
-                return value instanceof Map<?, ?> map ? new MapOf(owner, map, (Class<?>) ((ParameterizedType)
-                        component.getGenericType()).getActualTypeArguments()[0]) : value;
+                if (!(value instanceof Map<?, ?> map)) {
+                    return value;
+                }
+                Type[] types = ((ParameterizedType) component.getGenericType()).getActualTypeArguments();
+                return new MapOf(owner, map, (Class<?>) types[0], types[1] instanceof Class<?> c ? c : Object.class);
             }
         }
         return null;

@@ -15,6 +15,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 
+import cn.shanghai.residence.gateway.reference.ServiceClock;
 import cn.shanghai.residence.gateway.bdc.BdcService;
 import cn.shanghai.residence.gateway.bdc.Photo;
 import cn.shanghai.residence.gateway.bdc.Profile;
@@ -40,12 +41,12 @@ class CitizenFactsGatherer {
     private final Clock clock;
 
     CitizenFactsGatherer(PoliceService police, HousingService housing, BdcService bdc, PostalService postal,
-            Clock clock) {
+            ServiceClock serviceClock) {
         this.police = police;
         this.housing = housing;
         this.bdc = bdc;
         this.postal = postal;
-        this.clock = clock;
+        this.clock = serviceClock.clock();
     }
 
     /**

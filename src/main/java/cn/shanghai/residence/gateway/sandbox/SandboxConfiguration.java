@@ -1,12 +1,17 @@
 package cn.shanghai.residence.gateway.sandbox;
 
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
@@ -21,14 +26,21 @@ import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import cn.shanghai.residence.gateway.InvalidConfigurationException;
+import cn.shanghai.residence.gateway.reference.ServiceClock;
 import cn.shanghai.residence.gateway.security.GatewaySecurityProperties;
 import cn.shanghai.residence.gateway.security.TokenRules;
+import cn.shanghai.residence.gateway.submission.IdempotencyStore;
+import cn.shanghai.residence.gateway.upstream.EmbeddedUpstreams;
+import cn.shanghai.residence.gateway.upstream.ResourceCaches;
 import cn.shanghai.residence.gateway.upstream.Upstream;
 import cn.shanghai.residence.gateway.upstream.UpstreamsProperties;
+import cn.shanghai.residence.stubs.world.SandboxClock;
+import cn.shanghai.residence.stubs.world.SandboxWorld;
 
 /**
  * Sandbox mode (the default): embedded stub servers, a local token issuer for the demo personas with the
@@ -45,7 +57,29 @@ class SandboxConfiguration {
      * upstream or a real identity provider configured, it refuses to start.
      */
     @Bean
-    StubServers stubServers(SandboxProperties properties, UpstreamsProperties upstreams, Environment environment) {
+    @ConditionalOnExpression("'${gateway.sandbox.stub-urls.police:}' == ''")
+    StubServers stubServers(SandboxProperties properties, UpstreamsProperties upstreams, Environment environment,
+            SandboxClock clock) {
+        refuseRealSettings(upstreams, environment);
+        return new StubServers(properties, new SandboxWorld(clock));
+    }
+
+    /** Stubs started on their own ({@code stubs/run.sh}): the gateway points at them instead of starting its own. */
+    @Bean
+    @ConditionalOnExpression("'${gateway.sandbox.stub-urls.police:}' != ''")
+    ExternalStubs externalStubs(SandboxProperties properties, UpstreamsProperties upstreams, Environment environment) {
+        refuseRealSettings(upstreams, environment);
+        for (Upstream upstream : Upstream.values()) {
+            URI origin = properties.stubUrls().get(upstream);
+            if (origin == null || !origin.isAbsolute() || !List.of("http", "https").contains(origin.getScheme())) {
+                throw new InvalidConfigurationException("gateway.sandbox.stub-urls." + upstream.id(),
+                        "stubs started on their own need the http(s) origin of all four, e.g. http://localhost:8081");
+            }
+        }
+        return new ExternalStubs(properties.stubUrls());
+    }
+
+    private static void refuseRealSettings(UpstreamsProperties upstreams, Environment environment) {
         for (Upstream upstream : Upstream.values()) {
             if (upstreams.settings(upstream).baseUrl() != null) {
                 throw sandboxWithRealSettings("gateway.upstreams." + upstream.id() + ".base-url");
@@ -57,7 +91,38 @@ class SandboxConfiguration {
                 throw sandboxWithRealSettings(key);
             }
         }
-        return new StubServers(properties);
+    }
+
+    /** Sandbox time: real time scaled by {@code gateway.sandbox.time-scale} and shifted by {@code POST /sandbox/clock}. */
+    @Bean
+    SandboxClock sandboxClock(Clock clock, SandboxProperties properties) {
+        try {
+            return new SandboxClock(clock, properties.timeScale());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException("gateway.sandbox.time-scale", e.getMessage());
+        }
+    }
+
+    /** In the sandbox, residents' "today" (journey, reminders, the 6-month rule) follows the sandbox clock. */
+    @Bean
+    ServiceClock serviceClock(SandboxClock clock) {
+        return new ServiceClock(clock);
+    }
+
+    @Bean
+    StubControls stubControls(ObjectProvider<StubServers> embedded, SandboxProperties properties, SandboxClock clock,
+            WebClient.Builder http) {
+        StubServers servers = embedded.getIfAvailable();
+        if (servers != null) {
+            return new EmbeddedStubControls(servers.world());
+        }
+        return new AdminApiStubControls(properties.stubUrls(), clock, http);
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> sandboxClockRoutes(SandboxClock clock, StubControls stubs, ResourceCaches caches,
+            IdempotencyStore idempotency) {
+        return new SandboxClockRoutes(clock, stubs, caches, idempotency).routes();
     }
 
     private static InvalidConfigurationException sandboxWithRealSettings(String property) {
@@ -97,8 +162,14 @@ class SandboxConfiguration {
     }
 
     @Bean
-    ApplicationListener<ApplicationReadyEvent> sandboxBanner(StubServers stubs, Environment environment) {
+    ApplicationListener<ApplicationReadyEvent> sandboxBanner(EmbeddedUpstreams stubs, StubControls controls,
+            Environment environment) {
         return event -> {
+            // Stubs on their own start at real time and speed: tell them the sandbox's.
+            controls.clockChanged().onErrorResume(error -> {
+                log.warn("Could not set the stubs' sandbox clock through their admin API: {}", error.toString());
+                return Mono.empty();
+            }).block(Duration.ofSeconds(10));
             String port = environment.getProperty("local.server.port", "8080");
             StringBuilder upstreams = new StringBuilder();
             for (Upstream upstream : Upstream.values()) {

@@ -12,22 +12,27 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.springframework.beans.factory.DisposableBean;
 
 import cn.shanghai.residence.gateway.upstream.EmbeddedUpstreams;
+import cn.shanghai.residence.stubs.world.SandboxWorld;
 import cn.shanghai.residence.gateway.upstream.Upstream;
 
 /**
  * The four agencies' WireMock stubs, started in-process from {@code stubs/<upstream>} so the sandbox, the tests
- * and integrators all use the same stub files.
+ * and integrators all use the same stub files, with the stubs' own extension over one shared sandbox world.
  */
 public final class StubServers implements EmbeddedUpstreams, DisposableBean {
 
     private final Map<Upstream, WireMockServer> servers = new EnumMap<>(Upstream.class);
     private final StubRoots roots;
 
-    public StubServers(SandboxProperties properties) {
+    private final SandboxWorld world;
+
+    public StubServers(SandboxProperties properties, SandboxWorld world) {
+        this.world = world;
         roots = StubRoots.open(properties.stubsLocation());
         try {
             for (Upstream upstream : Upstream.values()) {
-                WireMockServer server = new WireMockServer(configuration(properties, upstream, roots.of(upstream)));
+                WireMockServer server = new WireMockServer(configuration(properties, upstream, roots.of(upstream))
+                        .extensions(world.extensions()));
                 servers.put(upstream, server);
                 server.start();
             }
@@ -47,6 +52,11 @@ public final class StubServers implements EmbeddedUpstreams, DisposableBean {
                 .containerThreads(64)
                 .maxRequestJournalEntries(10_000);
         return options.usingFilesUnderDirectory(root.toString());
+    }
+
+    /** The world all four stubs share: what residents did in this sandbox. */
+    public SandboxWorld world() {
+        return world;
     }
 
     @Override

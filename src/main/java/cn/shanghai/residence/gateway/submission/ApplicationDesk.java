@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
+import cn.shanghai.residence.gateway.reference.ServiceClock;
 import cn.shanghai.residence.gateway.bdc.BdcService;
 import cn.shanghai.residence.gateway.police.Application;
 import cn.shanghai.residence.gateway.police.ApplicationRequest;
@@ -47,13 +48,13 @@ class ApplicationDesk {
     private final Clock clock;
 
     ApplicationDesk(SubmissionFactsGatherer facts, Applicants applicants, PoliceService police, BdcService bdc,
-            IdempotencyStore idempotency, Clock clock) {
+            IdempotencyStore idempotency, ServiceClock serviceClock) {
         this.facts = facts;
         this.applicants = applicants;
         this.police = police;
         this.bdc = bdc;
         this.idempotency = idempotency;
-        this.clock = clock;
+        this.clock = serviceClock.clock();
     }
 
     Mono<ApplicationPayload> submit(ApplicationInput input) {

@@ -21,6 +21,11 @@ public interface IdempotencyStore {
     <T> Mono<T> once(String personId, String key, String fingerprint, Supplier<Mono<T>> submit,
             Predicate<T> remember);
 
+    /**
+     * Forgets every key. Only the sandbox's reset calls it: the applications the keys point to no longer exist.
+     */
+    void forgetAll();
+
     /** The key was used before by this person for other input. */
     final class KeyReused extends RuntimeException {
         KeyReused() {

@@ -42,4 +42,9 @@ final class InMemoryIdempotencyStore implements IdempotencyStore {
             return (Mono<T>) winner.outcome();
         });
     }
+
+    @Override
+    public void forgetAll() {
+        entries.invalidateAll();
+    }
 }

@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
 
+import cn.shanghai.residence.gateway.reference.ServiceClock;
 import cn.shanghai.residence.gateway.bdc.BdcService;
 import cn.shanghai.residence.gateway.bdc.BdcServiceCenter;
 import cn.shanghai.residence.gateway.bdc.ELicense;
@@ -41,11 +42,11 @@ class SubmissionFactsGatherer {
     private final BdcService bdc;
     private final Clock clock;
 
-    SubmissionFactsGatherer(PoliceService police, HousingService housing, BdcService bdc, Clock clock) {
+    SubmissionFactsGatherer(PoliceService police, HousingService housing, BdcService bdc, ServiceClock serviceClock) {
         this.police = police;
         this.housing = housing;
         this.bdc = bdc;
-        this.clock = clock;
+        this.clock = serviceClock.clock();
     }
 
     Mono<SubmissionFacts> gather(Applicant applicant, Set<Need> needs, List<String> attachmentIds) {

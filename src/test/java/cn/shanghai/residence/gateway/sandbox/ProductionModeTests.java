@@ -23,6 +23,8 @@ import cn.shanghai.residence.gateway.GatewayApplication;
 import cn.shanghai.residence.gateway.InvalidConfigurationException;
 import cn.shanghai.residence.gateway.support.TestIdentityProvider;
 import cn.shanghai.residence.gateway.upstream.Upstream;
+import cn.shanghai.residence.stubs.world.SandboxClock;
+import cn.shanghai.residence.stubs.world.SandboxWorld;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,7 +56,8 @@ class ProductionModeTests {
 
     @BeforeAll
     static void startGateway() {
-        upstreams = new StubServers(new SandboxProperties(true, null, Map.of(), null));
+        upstreams = new StubServers(new SandboxProperties(true, null, Map.of(), null, null, null),
+                new SandboxWorld(SandboxClock.system()));
         gateway = new SpringApplicationBuilder(GatewayApplication.class).run(productionArguments(List.of()));
         client = WebTestClient.bindToServer()
                 .baseUrl("http://localhost:" + gateway.getEnvironment().getProperty("local.server.port"))
@@ -80,6 +83,12 @@ class ProductionModeTests {
         client.get().uri("/graphiql").exchange().expectStatus().isNotFound();
         client.post().uri("/sandbox/token").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("persona", "ywtb-1004")).exchange().expectStatus().isNotFound();
+        for (String control : List.of("/sandbox/clock", "/sandbox/reset", "/sandbox/next-outcome")) {
+            client.post().uri(control).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("advance", "P6M", "personId", "ywtb-1004", "outcome", "REJECTED"))
+                    .exchange().expectStatus().isNotFound();
+        }
+        client.get().uri("/sandbox/clock").exchange().expectStatus().isNotFound();
     }
 
     @Test

@@ -68,10 +68,14 @@ public abstract class GatewayIntegrationTests {
 
     private final List<TestStub> testStubs = new ArrayList<>();
 
-    /** Every test starts cold: system time, empty caches, closed breakers, full retry budgets, no delays. */
+    /**
+     * Every test starts cold: system time, a sandbox world where no resident did anything yet, empty caches, closed
+     * breakers, full retry budgets, no delays.
+     */
     @BeforeEach
     void startCold() {
         clock.reset();
+        stubs.world().reset();
         caches.invalidateAll();
         guards.resetAll();
         for (Upstream upstream : Upstream.values()) {
