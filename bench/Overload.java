@@ -4,6 +4,10 @@
 // gateway's own clients do (RETRY_AFTER=ignore asks again at once: a retry storm, which is the rate limit's job, not
 // admission's). Plain JDK, no dependencies.
 //
+// The first SETTLE seconds (default 5) are sent but not measured: the admission limit comes down from where normal
+// load left it a window at a time, and 512 connections are opened at once; both are reported by the run's log,
+// not by its steady state.
+//
 // Usage: java bench/Overload.java <url> <concurrency> <seconds> <tokens-home> <tokens-progress>
 // Prints: OVERLOAD concurrency=… admitted=… shed=… errors=… admitted_p50=… admitted_p99=… shed_p50=… shed_p99=…
 import java.net.URI;
@@ -34,7 +38,9 @@ public class Overload {
     public static void main(String[] args) throws Exception {
         URI url = URI.create(args[0]);
         int concurrency = Integer.parseInt(args[1]);
-        long endAt = System.nanoTime() + Duration.ofSeconds(Long.parseLong(args[2])).toNanos();
+        long settleSeconds = Long.parseLong(System.getenv().getOrDefault("SETTLE", "5"));
+        long measureFrom = System.nanoTime() + Duration.ofSeconds(settleSeconds).toNanos();
+        long endAt = measureFrom + Duration.ofSeconds(Long.parseLong(args[2])).toNanos();
         List<List<String>> tokens = List.of(Files.readAllLines(Path.of(args[3])), Files.readAllLines(Path.of(args[4])));
         List<String> bodies = List.of(Files.readString(Path.of("bench/home.json")),
                 Files.readString(Path.of("bench/progress.json")));
@@ -56,29 +62,31 @@ public class Overload {
                     .header("Authorization", "Bearer " + own.get((int) ((n / 2) % own.size())))
                     .POST(HttpRequest.BodyPublishers.ofString(bodies.get(kind))).build();
             long started = System.nanoTime();
+            boolean measured = started >= measureFrom;
             client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
                 long micros = (System.nanoTime() - started) / 1_000;
+                long wait = 0;
                 if (failure != null) {
-                    errors.incrementAndGet();
                     Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-                    errorKinds.computeIfAbsent(cause.getClass().getSimpleName(), k -> new AtomicInteger()).incrementAndGet();
+                    count(measured, errors, errorKinds, cause.getClass().getSimpleName());
                 } else if (response.statusCode() == 503) {
-                    shed.add(micros);
-                    long wait = honourRetryAfter
-                            ? response.headers().firstValueAsLong("Retry-After").orElse(0) : 0;
-                    if (wait > 0) {
-                        later.schedule(() -> inFlight.release(), wait, TimeUnit.SECONDS);
-                        return;
+                    if (measured) {
+                        shed.add(micros);
                     }
+                    wait = honourRetryAfter ? response.headers().firstValueAsLong("Retry-After").orElse(0) : 0;
                 } else if (response.statusCode() == 200 && !response.body().contains("\"errors\"")) {
-                    admitted.add(micros);
+                    if (measured) {
+                        admitted.add(micros);
+                    }
                 } else {
-                    errors.incrementAndGet();
                     Matcher code = ERROR_CODE.matcher(response.body());
-                    String errorKind = response.statusCode() + (code.find() ? ":" + code.group(1) : "");
-                    errorKinds.computeIfAbsent(errorKind, k -> new AtomicInteger()).incrementAndGet();
+                    count(measured, errors, errorKinds, response.statusCode() + (code.find() ? ":" + code.group(1) : ""));
                 }
-                inFlight.release();
+                if (wait > 0) {
+                    later.schedule(() -> inFlight.release(), wait, TimeUnit.SECONDS);
+                } else {
+                    inFlight.release();
+                }
             });
         }
         inFlight.acquire(concurrency);
@@ -88,6 +96,13 @@ public class Overload {
                 percentile(admitted, 50), percentile(admitted, 99), percentile(shed, 50), percentile(shed, 99));
         if (!errorKinds.isEmpty()) {
             System.out.println("ERRORS " + new TreeMap<>(errorKinds));
+        }
+    }
+
+    private static void count(boolean measured, AtomicInteger errors, Map<String, AtomicInteger> kinds, String kind) {
+        if (measured) {
+            errors.incrementAndGet();
+            kinds.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
         }
     }
 

@@ -4,8 +4,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import com.netflix.concurrency.limits.Limit;
 import com.netflix.concurrency.limits.Limiter;
 import com.netflix.concurrency.limits.limit.AIMDLimit;
+import com.netflix.concurrency.limits.limit.WindowedLimit;
+import com.netflix.concurrency.limits.limit.window.PercentileSampleWindowFactory;
 import com.netflix.concurrency.limits.limiter.AbstractLimiter;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 import io.micrometer.core.instrument.Counter;
@@ -25,8 +28,8 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Sheds load at the door, before any work: past the number of GraphQL requests the gateway can hold in flight
- * while its answers stay within the latency target (an adaptive AIMD limit: one more per answer in time, a tenth
- * fewer per answer too late), a request is refused at once with HTTP 503, {@code Retry-After} and a typed
+ * while the 99th percentile of its answers stays within the latency target (an adaptive AIMD limit judged once a
+ * window, see {@link #limit}), a request is refused at once with HTTP 503, {@code Retry-After} and a typed
  * OVERLOADED error, instead of queueing until every request times out. Gradient2, tried first, shed a tenth of a
  * healthy soak whose answers mix cache hits (milliseconds) and agency reads (a hundred): it reads that mix as
  * rising latency. Health, readiness and the sandbox pages are never shed.
@@ -35,18 +38,17 @@ import org.springframework.web.server.WebFilterChain;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class AdmissionFilter implements WebFilter {
 
+    /** Answers a window needs before it is judged, and the most it keeps for its percentile. */
+    static final int WINDOW_MIN_SAMPLES = 10;
+    static final int WINDOW_MAX_SAMPLES = 4096;
+
     private final AdmissionProperties properties;
     private final AbstractLimiter<Void> limiter;
     private final Counter shed;
 
     @Autowired
     AdmissionFilter(AdmissionProperties properties, MeterRegistry meters) {
-        this(properties, SimpleLimiter.newBuilder().named("graphql").limit(AIMDLimit.newBuilder()
-                .initialLimit(properties.initialLimit())
-                .minLimit(properties.minLimit())
-                .maxLimit(properties.maxLimit())
-                .timeout(properties.latencyTarget().toNanos(), TimeUnit.NANOSECONDS)
-                .build()).build(), meters);
+        this(properties, SimpleLimiter.newBuilder().named("graphql").limit(limit(properties)).build(), meters);
     }
 
     AdmissionFilter(AdmissionProperties properties, AbstractLimiter<Void> limiter, MeterRegistry meters) {
@@ -60,6 +62,26 @@ public class AdmissionFilter implements WebFilter {
                 .register(meters);
         Gauge.builder("gateway.admission.inflight", limiter, AbstractLimiter::getInflight)
                 .description("GraphQL requests in flight").register(meters);
+    }
+
+    /**
+     * AIMD judged once per window on the window's 99th percentile: one more while the p99 of admitted answers stays
+     * within the target, a tenth fewer when it does not (or a client gave up). Judging each answer instead let the
+     * limit climb wherever most answers were fast, so the slowest grew with it; judging a window's p99 holds the
+     * admitted answers' tail, and one slow window (a GC pause) costs a tenth, not a tenth per answer.
+     */
+    static Limit limit(AdmissionProperties properties) {
+        return WindowedLimit.newBuilder()
+                .minWindowTime(properties.window().toNanos(), TimeUnit.NANOSECONDS)
+                .maxWindowTime(properties.window().toNanos(), TimeUnit.NANOSECONDS)
+                .windowSize(WINDOW_MIN_SAMPLES)
+                .sampleWindowFactory(PercentileSampleWindowFactory.of(0.99, WINDOW_MAX_SAMPLES))
+                .build(AIMDLimit.newBuilder()
+                        .initialLimit(properties.initialLimit())
+                        .minLimit(properties.minLimit())
+                        .maxLimit(properties.maxLimit())
+                        .timeout(properties.latencyTarget().toNanos(), TimeUnit.NANOSECONDS)
+                        .build());
     }
 
     @Override

@@ -6,19 +6,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Admission control of {@code /graphql} under {@code gateway.admission}: how many requests may be in the gateway
- * at once, adapted to the latency they get (Netflix concurrency-limits' AIMD: one more while answers stay within
- * the latency target, a tenth fewer for each that does not).
+ * at once, adapted to the latency they get (Netflix concurrency-limits' AIMD, judged once a window on the window's
+ * 99th percentile: one more while it stays within the latency target, a tenth fewer when it does not).
  *
  * @param enabled       shed requests past the limit (off: admit everything)
  * @param initialLimit  requests in flight allowed at start
  * @param minLimit      the limit never falls below this
  * @param maxLimit      the limit never rises above this
- * @param latencyTarget an answer slower than this tells the limit to back off
+ * @param latencyTarget the p99 admitted answers are kept within: a window whose p99 is slower backs the limit off;
+ *                      set it to the gateway's latency objective (the agencies' own latency included)
  * @param retryAfter    what a shed request is told to wait ({@code Retry-After})
+ * @param window        how long a window of answers is, judged once by its p99
  */
 @ConfigurationProperties("gateway.admission")
 public record AdmissionProperties(Boolean enabled, Integer initialLimit, Integer minLimit, Integer maxLimit,
-        Duration latencyTarget, Duration retryAfter) {
+        Duration latencyTarget, Duration retryAfter, Duration window) {
 
     public AdmissionProperties {
         enabled = enabled == null || enabled;
@@ -27,5 +29,6 @@ public record AdmissionProperties(Boolean enabled, Integer initialLimit, Integer
         maxLimit = maxLimit == null ? 512 : maxLimit;
         latencyTarget = latencyTarget == null ? Duration.ofSeconds(1) : latencyTarget;
         retryAfter = retryAfter == null ? Duration.ofSeconds(1) : retryAfter;
+        window = window == null ? Duration.ofSeconds(1) : window;
     }
 }

@@ -263,6 +263,26 @@ class PhotoUploadTests extends GatewayIntegrationTests {
         assertThat(requestsTo(Upstream.BDC, "POST", PHOTOS)).as("a write is never retried").isEqualTo(1);
     }
 
+    @Test
+    void shouldShowAnUploadedPhotoInMeAndTakeItForAPermit() {
+        String photoId = upload("ywtb-1012", null, TestImages.compliantPhotoFromAPhone())
+                .expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+
+        as("ywtb-1012").document("{ me { photos { id compliant } } }").execute().errors().verify()
+                .path("me.photos[?(@.id == '" + photoId + "')].compliant").entityList(Boolean.class)
+                .containsExactly(true);
+        as("ywtb-1012").document("""
+                        mutation($input: ResidencePermitInput!) { applyForResidencePermit(input: $input) {
+                          application { kind } userErrors { code } } }""")
+                .variable("input", Map.of("idempotencyKey", "permit-with-upload-1", "photoId", photoId,
+                        "delivery", Map.of("method", "PICKUP", "serviceCenterId", "SC-310104-01")))
+                .execute().errors().verify()
+                .path("applyForResidencePermit.userErrors").entityList(Object.class).hasSize(0)
+                .path("applyForResidencePermit.application.kind").entity(String.class).isEqualTo("RESIDENCE_PERMIT_NEW");
+        assertThat(requestsTo(Upstream.POLICE, "POST", "/applications")).isEqualTo(1);
+    }
+
     private WebTestClient.ResponseSpec upload(String persona, String forPersonId, byte[] body) {
         String uri = "/uploads/photos" + (forPersonId == null ? "" : "?forPersonId=" + forPersonId);
         return authorized(webTestClient.post().uri(uri), persona)

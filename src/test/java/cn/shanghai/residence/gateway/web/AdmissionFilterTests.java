@@ -2,6 +2,7 @@ package cn.shanghai.residence.gateway.web;
 
 import java.time.Duration;
 
+import com.netflix.concurrency.limits.Limit;
 import com.netflix.concurrency.limits.limit.FixedLimit;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -24,8 +25,35 @@ class AdmissionFilterTests {
 
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final AdmissionFilter admission = new AdmissionFilter(
-            new AdmissionProperties(true, null, null, null, null, Duration.ofSeconds(2)),
+            new AdmissionProperties(true, null, null, null, null, Duration.ofSeconds(2), null),
             SimpleLimiter.newBuilder().limit(FixedLimit.of(2)).build(), meters);
+
+    @Test
+    void shouldJudgeEachWindowOnceByItsNinetyNinthPercentile() {
+        Limit limit = AdmissionFilter.limit(new AdmissionProperties(true, 64, 16, 512, Duration.ofMillis(200), null,
+                Duration.ofSeconds(1)));
+        long second = Duration.ofSeconds(1).toNanos();
+        long t = 10 * second;
+
+        t = window(limit, t, 100, 0);
+        assertThat(limit.getLimit()).as("a window within the target: one more").isEqualTo(65);
+        t = window(limit, t, 100, 2);
+        assertThat(limit.getLimit()).as("2 %% slow: the p99 is past the target, a tenth fewer").isEqualTo(58);
+        window(limit, t, 1000, 1);
+        assertThat(limit.getLimit()).as("one slow answer in a thousand is not the p99: one more").isEqualTo(59);
+    }
+
+    /** Answers within one window (a millisecond apart, the slow ones 500 ms, the others 50 ms), then one that ends it. */
+    private static long window(Limit limit, long start, int answers, int slow) {
+        long millisecond = Duration.ofMillis(1).toNanos();
+        for (int i = 0; i < answers; i++) {
+            long rtt = (i < slow ? 500 : 50) * millisecond;
+            limit.onSample(start + i * millisecond / 2, rtt, 64, false);
+        }
+        long next = start + Duration.ofSeconds(2).toNanos();
+        limit.onSample(next, 50 * millisecond, 64, false);
+        return next + millisecond;
+    }
 
     @Test
     void shouldRefuseAtOnceWhatIsBeyondTheLimitAndAdmitAgainWhenAPlaceFrees() {
