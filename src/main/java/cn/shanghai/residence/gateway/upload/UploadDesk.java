@@ -52,9 +52,11 @@ class UploadDesk {
     private final Applicants applicants;
     private final BdcService bdc;
     private final PoliceService police;
+    private final UploadSlots slots;
 
     UploadDesk(UploadProperties properties, Applicants applicants, BdcService bdc, PoliceService police) {
         this.properties = properties;
+        this.slots = new UploadSlots(properties.maxConcurrent());
         this.applicants = applicants;
         this.bdc = bdc;
         this.police = police;
@@ -84,6 +86,17 @@ class UploadDesk {
     }
 
     private Mono<ServerResponse> upload(ServerRequest request, Kind kind) {
+        return CurrentPerson.id().flatMap(caller -> Mono.usingWhen(Mono.fromSupplier(slots::tryTake),
+                        taken -> taken ? read(request, kind) : Mono.error(UploadDesk::busy),
+                        taken -> Mono.fromRunnable(() -> {
+                            if (taken) {
+                                slots.release();
+                            }
+                        })))
+                .onErrorResume(error -> answer(request, error));
+    }
+
+    private Mono<ServerResponse> read(ServerRequest request, Kind kind) {
         String forPersonId = request.queryParam("forPersonId").orElse(null);
         return CurrentPerson.id()
                 .flatMap(caller -> forPersonId != null && !Ids.safe(forPersonId) ? Mono.error(noDependent())
@@ -127,6 +140,9 @@ class UploadDesk {
             if (failure.code() == ErrorCode.UNAUTHENTICATED) {
                 headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             }
+            if (failure.code() == ErrorCode.OVERLOADED) {
+                headers.set(HttpHeaders.RETRY_AFTER, "1");
+            }
         });
     }
 
@@ -166,6 +182,11 @@ class UploadDesk {
                     + "JPEG、PNG 或 PDF 文件 / Police could not read the material: upload a complete JPEG, PNG or PDF"));
             default -> Optional.empty();
         };
+    }
+
+    /** Every upload slot is taken: come back in a second, as the admission filter says for queries. */
+    private static GatewayException busy() {
+        return new GatewayException(ErrorCode.OVERLOADED, "上传繁忙，请 1 秒后再试 / Too many uploads at once; retry in 1 s");
     }
 
     private static GatewayException noDependent() {
