@@ -253,8 +253,9 @@ final class JourneyRules {
      * one they may still live lawfully where the seed allows (住所种类: a relative's property or rented home, with the
      * kinship commitment letter; an employer's collective dormitory, with its certificate), so registration is offered
      * beside the rental filing, and nothing on their own record stands in its way: the proof those homes need is
-     * not the applicant's and comes with the application. What their own record does say is kept as a blocker of
-     * that home only: an office or shop is never a residence (NON_RESIDENTIAL_HOUSING), and a rented home whose
+     * not the applicant's and comes with the application (an unproven home of their own on file, e.g. a lease that
+     * ended, does not stop them registering where they live now). What their own record does say is kept as a
+     * blocker of that home only: an office or shop is never a residence (NON_RESIDENTIAL_HOUSING), and a rented home whose
      * contract is not filed and in force proves nothing until it is (NO_RESIDENCE_PROOF, then filing is the way).
      */
     private static void notRegistered(CitizenFacts facts, List<Action> actions, List<Blocker> blockers) {
@@ -271,11 +272,10 @@ final class JourneyRules {
                             + "residential (a shop, an office, a factory) and cannot be registered as your residence"));
         } else if (ownHomeUnproven) {
             blockers.add(new Blocker(BlockerCode.NO_RESIDENCE_PROOF,
-                    "需有房屋产权证明或已备案的租赁合同 / A property certificate or a filed rental contract is needed"));
+                    "名下住房尚无有效证明：须有房屋产权证明或已备案且在有效期内的租赁合同 / The home in your name proves "
+                            + "nothing yet: a property certificate or a filed rental contract in force is needed"));
         }
-        if (!ownHomeUnproven) {
-            actions.add(new Action(ActionCode.APPLY_RESIDENCE_REGISTRATION, WITHOUT_OWN_HOME, null));
-        }
+        actions.add(new Action(ActionCode.APPLY_RESIDENCE_REGISTRATION, WITHOUT_OWN_HOME, null));
         actions.add(new Action(ActionCode.FILE_RENTAL_CONTRACT,
                 "租房居住的，请先办理住房租赁合同网签备案 / Renting? File the rental contract online first", null));
     }

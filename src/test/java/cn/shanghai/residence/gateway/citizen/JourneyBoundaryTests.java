@@ -252,7 +252,7 @@ class JourneyBoundaryTests {
     }
 
     @Test
-    void shouldAskForProofWhenTheHousingOnFileProvesNothingYet() {
+    void shouldAskForProofOfTheHomeOnFileButStillOfferRegistrationWhereTheyLiveNow() {
         Journey unfiled = journey(FactsBuilder.on(TODAY).contract(contract(NEW_HOME, Property.Usage.RESIDENTIAL,
                 TODAY.minusDays(3), RentalContract.Status.PENDING_FILING)));
         Journey notStarted = journey(FactsBuilder.on(TODAY).contract(filed(NEW_HOME, TODAY.plusDays(1))));
@@ -262,7 +262,9 @@ class JourneyBoundaryTests {
         for (Journey journey : List.of(unfiled, notStarted, usageUnknown)) {
             assertThat(journey.stage()).isEqualTo(Stage.NOT_REGISTERED);
             assertThat(blockers(journey)).containsExactly(BlockerCode.NO_RESIDENCE_PROOF);
-            assertThat(actions(journey)).containsExactly(ActionCode.FILE_RENTAL_CONTRACT);
+            assertThat(actions(journey)).containsExactly(ActionCode.APPLY_RESIDENCE_REGISTRATION,
+                    ActionCode.FILE_RENTAL_CONTRACT);
+            assertThat(journey.actions().get(0).message()).isEqualTo(WITHOUT_OWN_HOME);
         }
     }
 
@@ -334,7 +336,8 @@ class JourneyBoundaryTests {
 
         for (Journey journey : List.of(owner, tenant, unknownFiling)) {
             assertThat(blockers(journey)).containsExactly(BlockerCode.NO_RESIDENCE_PROOF);
-            assertThat(actions(journey)).containsExactly(ActionCode.FILE_RENTAL_CONTRACT);
+            assertThat(actions(journey)).containsExactly(ActionCode.APPLY_RESIDENCE_REGISTRATION,
+                    ActionCode.FILE_RENTAL_CONTRACT);
         }
     }
 
