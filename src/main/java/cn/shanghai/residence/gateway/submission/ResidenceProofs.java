@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import cn.shanghai.residence.gateway.bdc.ELicense;
 import cn.shanghai.residence.gateway.housing.Home;
-import cn.shanghai.residence.gateway.housing.HousingRecords;
+import cn.shanghai.residence.gateway.housing.RentalContract;
 import cn.shanghai.residence.gateway.police.ResidenceRegistration.ResidenceType;
 import cn.shanghai.residence.gateway.reference.Address;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.MaterialInput;
@@ -74,9 +74,9 @@ final class ResidenceProofs {
             return ProofCheck.byMaterials();
         }
         if (!here.isEmpty()) {
-            return ProofCheck.refused(notInForce(path(at)));
+            return ProofCheck.refused(unproven(here.get(0), path(at)));
         }
-        return ProofCheck.refused(missing(facts.person().housing(), today, in.residenceType(), at));
+        return ProofCheck.refused(missing(in.residenceType(), at));
     }
 
     /** Each uploaded document must be the applicant's own and of the kind that proves the declared home. */
@@ -119,7 +119,9 @@ final class ResidenceProofs {
             return ProofCheck.refused(nonResidential(field));
         }
         if (home.isEmpty() || !home.get().provesResidenceOn(facts.today())) {
-            return ProofCheck.refused(notInForce(field));
+            return ProofCheck.refused(home.map(h -> unproven(h, field)).orElseGet(() -> error(Code.NO_RESIDENCE_PROOF,
+                    "住房管理部门没有该电子证照对应的房屋，请上传证明 / The housing authority holds no home for this "
+                            + "e-licence: upload the proof", field)));
         }
         if (!home.get().address().sameHomeAs(declared)) {
             return ProofCheck.refused(addressMismatch(field));
@@ -127,8 +129,11 @@ final class ResidenceProofs {
         return ProofCheck.proven(licenseId);
     }
 
-    /** Nothing on file at the declared address and nothing uploaded: what this kind of home must bring. */
-    private static UserError missing(HousingRecords housing, LocalDate today, ResidenceType type, String... at) {
+    /**
+     * Nothing on file at the declared address and nothing uploaded: what this kind of home must bring (a home of
+     * the applicant's elsewhere is no mismatch: they offered no proof, they may be moving).
+     */
+    private static UserError missing(ResidenceType type, String... at) {
         String[] materials = path(at, "materials");
         if (type.relativesHome()) {
             return UserError.at(Code.RELATIVE_HOME_PROOF_REQUIRED, "居住在亲属家中的，除亲属关系承诺书外，须上传亲属的"
@@ -138,9 +143,6 @@ final class ResidenceProofs {
         if (type.dormitory()) {
             return UserError.at(Code.DORMITORY_CERTIFICATE_REQUIRED, "居住单位集体宿舍的，须上传单位出具的集体宿舍证明"
                     + " / A collective dormitory needs the employer's dormitory certificate, uploaded", materials);
-        }
-        if (housing.provesResidenceOn(today)) {
-            return addressMismatch(at);
         }
         return UserError.at(Code.NO_RESIDENCE_PROOF, "须有房屋产权证明或已备案的住房租赁合同，可办理网签备案或上传证明 "
                 + "/ A property certificate or a filed rental contract is needed: file the contract online or upload "
@@ -157,10 +159,17 @@ final class ResidenceProofs {
                 + "offices and factories cannot be registered as a residence", field);
     }
 
-    private static UserError notInForce(String... field) {
-        return error(Code.NO_RESIDENCE_PROOF, "该住所的租赁合同尚未备案、已到期或已终止，请先办理住房租赁合同网签"
-                + "备案 / The rental contract of this home is not filed, has ended or was terminated: file it online "
-                + "first", field);
+    /**
+     * A home on file at the address that proves nothing today: a contract not filed, ended or terminated is filed
+     * online; a title not on the platform (or its licence not VALID) is uploaded.
+     */
+    private static UserError unproven(Home home, String... field) {
+        return home instanceof RentalContract
+                ? error(Code.NO_RESIDENCE_PROOF, "该住所的租赁合同尚未备案、已到期或已终止，请先办理住房租赁合同网签备案 / The "
+                        + "rental contract of this home is not filed, has ended or was terminated: file it online first",
+                        field)
+                : error(Code.NO_RESIDENCE_PROOF, "该房屋的产权证明电子证照不可用，请上传房屋产权证明 / This home's title "
+                        + "is not available as a valid e-licence: upload the property certificate", field);
     }
 
     private static UserError addressMismatch(String... field) {

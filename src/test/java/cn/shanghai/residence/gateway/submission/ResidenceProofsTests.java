@@ -102,8 +102,22 @@ class ResidenceProofsTests {
                 .extracting(UserError::code, UserError::field)
                 .containsExactly(tuple(Code.PROOF_ADDRESS_MISMATCH, List.of("input", "proofLicenseId")));
         assertThat(check(facts, declaration(ResidenceType.RENTED_HOUSING, null, List.of())).refusals())
+                .as("nothing offered: a home elsewhere is no mismatch, the new one needs its proof")
                 .extracting(UserError::code, UserError::field)
-                .containsExactly(tuple(Code.PROOF_ADDRESS_MISMATCH, null));
+                .containsExactly(tuple(Code.NO_RESIDENCE_PROOF, List.of("input", "materials")));
+    }
+
+    @Test
+    void shouldTellAnOwnerWhoseTitleIsNotOnThePlatformToUploadItNotToFileALease() {
+        Property untitled = new Property("沪（2020）徐字不动产权第000001号", HOME, Property.Usage.RESIDENTIAL, null);
+
+        assertThat(check(facts(List.of(untitled), List.of(), List.of()), declaration(ResidenceType.OWN_PROPERTY, null,
+                List.of())).refusals()).singleElement().satisfies(refusal -> {
+                    assertThat(refusal.code()).isEqualTo(Code.NO_RESIDENCE_PROOF);
+                    assertThat(refusal.message()).contains("上传房屋产权证明").doesNotContain("网签备案");
+                });
+        assertThat(check(facts(List.of(untitled), List.of(), List.of()), declaration(ResidenceType.OWN_PROPERTY, null,
+                List.of(TITLE)))).isEqualTo(ProofCheck.byMaterials());
     }
 
     @Test

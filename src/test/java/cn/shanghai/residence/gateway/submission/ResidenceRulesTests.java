@@ -140,7 +140,8 @@ class ResidenceRulesTests extends MutationTests {
                 "moveInDate", "2026-11-19"));
 
         assertThat(codes(offered, "changeRegistrationAddress")).containsExactly("PROOF_ADDRESS_MISMATCH");
-        assertThat(codes(onFile, "changeRegistrationAddress")).containsExactly("PROOF_ADDRESS_MISMATCH");
+        assertThat(codes(onFile, "changeRegistrationAddress")).as("nothing offered: the new home needs its proof")
+                .containsExactly("NO_RESIDENCE_PROOF");
         assertThat(policePosts()).isZero();
     }
 
@@ -179,9 +180,9 @@ class ResidenceRulesTests extends MutationTests {
                         "moveInDate", "2026-03-01")));
 
         response.path("applyForResidencePermit.userErrors[0].code").entity(String.class)
-                .isEqualTo("PROOF_ADDRESS_MISMATCH");
+                .isEqualTo("NO_RESIDENCE_PROOF");
         response.path("applyForResidencePermit.userErrors[0].field").entityList(String.class)
-                .containsExactly("input", "cardAddress");
+                .containsExactly("input", "cardAddress", "materials");
         assertThat(policePosts()).isZero();
     }
 
