@@ -31,7 +31,6 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import cn.shanghai.residence.gateway.InvalidConfigurationException;
-import cn.shanghai.residence.gateway.reference.ServiceClock;
 import cn.shanghai.residence.gateway.security.GatewaySecurityProperties;
 import cn.shanghai.residence.gateway.security.TokenRules;
 import cn.shanghai.residence.gateway.submission.IdempotencyStore;
@@ -101,12 +100,6 @@ class SandboxConfiguration {
         } catch (IllegalArgumentException e) {
             throw new InvalidConfigurationException("gateway.sandbox.time-scale", e.getMessage());
         }
-    }
-
-    /** In the sandbox, residents' "today" (journey, reminders, the 6-month rule) follows the sandbox clock. */
-    @Bean
-    ServiceClock serviceClock(SandboxClock clock) {
-        return new ServiceClock(clock);
     }
 
     @Bean

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import cn.shanghai.residence.gateway.police.PoliceService;
 import cn.shanghai.residence.gateway.reference.Guardianship;
 import cn.shanghai.residence.gateway.reference.Ids;
+import cn.shanghai.residence.gateway.reference.ServiceClock;
 
 /**
  * The one guardian check of every way a resident acts for someone (the application mutations, the uploads): the
@@ -24,9 +25,10 @@ public class Applicants {
     private final PoliceService police;
     private final Clock clock;
 
-    Applicants(PoliceService police, Clock clock) {
+    /** The residents' clock: in the sandbox a dependent turns 16 when the sandbox clock says so. */
+    Applicants(PoliceService police, ServiceClock serviceClock) {
         this.police = police;
-        this.clock = clock;
+        this.clock = serviceClock.clock();
     }
 
     /**

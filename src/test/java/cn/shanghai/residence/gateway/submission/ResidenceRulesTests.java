@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.http.MediaType;
 
 import cn.shanghai.residence.gateway.upstream.Upstream;
 
@@ -156,6 +157,21 @@ class ResidenceRulesTests extends MutationTests {
         assertThat(policePosts()).isZero();
         assertThat(allUpstreamRequests()).as("only the guardianship was read")
                 .allSatisfy(request -> assertThat(request.getUrl()).endsWith("/persons/ywtb-1020/dependents"));
+    }
+
+    @Test
+    void shouldCountADependentsAgeOnTheSandboxClock() {
+        mutate("ywtb-1010", "reportPermitLoss", Map.of("idempotencyKey", key(), "forPersonId", "ywtb-1013"))
+                .path("reportPermitLoss.userErrors[0].code").entity(String.class).isEqualTo("PERMIT_REQUIRED");
+
+        webTestClient.post().uri("/sandbox/clock").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("advance", "P6Y")).exchange().expectStatus().isOk();
+
+        GraphQlTester.Response sixteen = mutate("ywtb-1010", "reportPermitLoss", Map.of("idempotencyKey", key(),
+                "forPersonId", "ywtb-1013"));
+        sixteen.path("reportPermitLoss.userErrors[0].code").entity(String.class).as("born 3,700 days before, 16 now")
+                .isEqualTo("IN_PERSON_REQUIRED");
+        assertThat(policePosts()).isZero();
     }
 
     @Test
