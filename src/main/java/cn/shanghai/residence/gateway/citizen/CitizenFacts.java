@@ -173,6 +173,7 @@ public record CitizenFacts(LocalDate today, @Nullable ResidenceRegistration regi
         return applications.stream()
                 .filter(a -> a.kind() == Application.Kind.REGISTRATION_ADDRESS_CHANGE)
                 .filter(a -> a.status() != Application.Status.REJECTED && a.status() != Application.Status.CANCELLED)
-                .anyMatch(a -> !a.submittedAt().toLocalDate().isBefore(moved));
+                .anyMatch(a -> !a.submittedAt().atZoneSameInstant(GatewayApplication.SHANGHAI).toLocalDate()
+                        .isBefore(moved));
     }
 }

@@ -63,8 +63,7 @@ final class SandboxClockRoutes {
                         + "{\"advance\": \"P1D\"}, \"P6M\" or \"PT2H\"");
             }
             clock.advance(amount);
-            caches.invalidateAll();
-            return stubs.clockChanged().then(Mono.defer(this::now));
+            return stubs.clockChanged().then(Mono.fromRunnable(caches::invalidateAll)).then(Mono.defer(this::now));
         }).switchIfEmpty(error("INVALID_CLOCK", "send {\"advance\": \"P1D\"} as application/json"));
     }
 

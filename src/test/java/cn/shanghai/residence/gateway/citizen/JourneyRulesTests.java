@@ -76,6 +76,21 @@ class JourneyRulesTests {
     }
 
     @Test
+    void shouldDateADeclarationOnShanghaisDayNotTheOffsetPoliceWroteItIn() {
+        LocalDate today = LocalDate.of(2026, 11, 29);
+        LocalDate movedOn = today.minusDays(10);
+        RentalContract moved = new RentalContract("HT2", "BA2", NEW_HOME, Property.Usage.RESIDENTIAL, movedOn,
+                today.plusYears(1), RentalContract.Status.FILED, "EL-2");
+        OffsetDateTime earlyThatMorningInShanghai = movedOn.minusDays(1).atTime(20, 0).atOffset(ZoneOffset.UTC);
+        Application change = new Application("APL-1", "p", Application.Kind.REGISTRATION_ADDRESS_CHANGE,
+                Application.Status.UNDER_REVIEW, earlyThatMorningInShanghai, earlyThatMorningInShanghai, null, null,
+                List.of());
+
+        assertThat(ReminderRules.reminders(facts(today, registration(today.minusYears(1)), null, List.of(change),
+                List.of(moved)))).extracting(Reminder::kind).doesNotContain(Reminder.Kind.ADDRESS_CHANGE_DUE);
+    }
+
+    @Test
     void shouldRefuseAnOfficeRentedAsAHome() {
         LocalDate today = LocalDate.of(2026, 11, 29);
         RentalContract office = new RentalContract("HT3", "BA3", NEW_HOME, Property.Usage.OFFICE,

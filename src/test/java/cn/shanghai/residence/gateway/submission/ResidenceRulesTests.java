@@ -169,7 +169,7 @@ class ResidenceRulesTests extends MutationTests {
 
         GraphQlTester.Response sixteen = mutate("ywtb-1010", "reportPermitLoss", Map.of("idempotencyKey", key(),
                 "forPersonId", "ywtb-1013"));
-        sixteen.path("reportPermitLoss.userErrors[0].code").entity(String.class).as("born 3,700 days before, 16 now")
+        sixteen.path("reportPermitLoss.userErrors[0].code").entity(String.class)
                 .isEqualTo("IN_PERSON_REQUIRED");
         assertThat(policePosts()).isZero();
     }
