@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import cn.shanghai.residence.gateway.InvalidConfigurationException;
+
 /**
  * Admission control of {@code /graphql} under {@code gateway.admission}: how many requests may be in the gateway
  * at once, adapted to the latency they get (Netflix concurrency-limits' AIMD, judged once a window on the window's
@@ -22,6 +24,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record AdmissionProperties(Boolean enabled, Integer initialLimit, Integer minLimit, Integer maxLimit,
         Duration latencyTarget, Duration retryAfter, Duration window) {
 
+    /** concurrency-limits refuses a shorter window. */
+    static final Duration SHORTEST_WINDOW = Duration.ofMillis(100);
+
     public AdmissionProperties {
         enabled = enabled == null || enabled;
         initialLimit = initialLimit == null ? 64 : initialLimit;
@@ -30,5 +35,9 @@ public record AdmissionProperties(Boolean enabled, Integer initialLimit, Integer
         latencyTarget = latencyTarget == null ? Duration.ofSeconds(1) : latencyTarget;
         retryAfter = retryAfter == null ? Duration.ofSeconds(1) : retryAfter;
         window = window == null ? Duration.ofSeconds(1) : window;
+        if (window.compareTo(SHORTEST_WINDOW) < 0) {
+            throw new InvalidConfigurationException("gateway.admission.window", "gateway.admission.window must be at "
+                    + "least 100ms (concurrency-limits judges no shorter window), not " + window);
+        }
     }
 }

@@ -15,7 +15,10 @@ import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
 
+import cn.shanghai.residence.gateway.InvalidConfigurationException;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Shedding, on a limit of two requests in flight: the third is refused at once with 503, Retry-After and OVERLOADED,
@@ -41,6 +44,15 @@ class AdmissionFilterTests {
         assertThat(limit.getLimit()).as("2 %% slow: the p99 is past the target, a tenth fewer").isEqualTo(58);
         window(limit, t, 1000, 1);
         assertThat(limit.getLimit()).as("one slow answer in a thousand is not the p99: one more").isEqualTo(59);
+    }
+
+    @Test
+    void shouldRefuseAWindowShorterThanTheLimiterJudgesNamingTheSetting() {
+        assertThatThrownBy(() -> new AdmissionProperties(true, null, null, null, null, null, Duration.ofMillis(99)))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("gateway.admission.window");
+        assertThat(new AdmissionProperties(true, null, null, null, null, null, Duration.ofMillis(100)).window())
+                .isEqualTo(Duration.ofMillis(100));
     }
 
     /** Answers within one window (a millisecond apart, the slow ones 500 ms, the others 50 ms), then one that ends it. */
