@@ -2,7 +2,6 @@ package cn.shanghai.residence.gateway.housing;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -28,12 +27,6 @@ public record HousingRecords(List<Property> properties, List<RentalContract> ren
     /** Whether any home on file proves residence on {@code day}. */
     public boolean provesResidenceOn(LocalDate day) {
         return homes().anyMatch(home -> home.provesResidenceOn(day));
-    }
-
-    /** The e-licence of the first home proving residence on {@code day}: a property before a contract. */
-    public Optional<String> proofOn(LocalDate day) {
-        return homes().filter(home -> home.provesResidenceOn(day)).map(Home::licenseId).filter(Objects::nonNull)
-                .findFirst();
     }
 
     /**

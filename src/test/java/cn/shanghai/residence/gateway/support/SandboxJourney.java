@@ -13,8 +13,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 12's "done when", through the gateway only: 陈晓燕 (ywtb-1001, never registered, a filed rental contract
- * in 闵行区) registers, waits six months on the sandbox clock, applies for the permit by post and receives it.
+ * Issue 12's "done when", through the gateway only: 陈晓燕 (ywtb-1001, never registered) uploads her parents' title
+ * and registers at their home (a relative's home, with the kinship letter), waits six months on the sandbox clock,
+ * applies for the permit by post and receives it.
  * Time only moves through {@code POST /sandbox/clock}; nothing sleeps. Shared by the embedded-stub test and the
  * one against stubs started the way {@code stubs/run.sh} starts them.
  */
@@ -22,6 +23,11 @@ public final class SandboxJourney {
 
     static final String PERSONA = "ywtb-1001";
     static final Map<String, Object> HOME = Map.of("district", "闵行区", "street", "莘庄镇", "detail", "莘松路380弄12号502室");
+    /** Her parents' own home, whose title is not on her records: she uploads it. */
+    static final Map<String, Object> PARENTS_HOME = Map.of("district", "浦东新区", "street", "张江镇",
+            "detail", "碧波路690弄12号301室");
+    static final byte[] TITLE_PDF = "%PDF-1.7\n1 0 obj << /Title (房地产权证) >> endobj\n%%EOF\n"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     private static final String PROGRESS = """
             query {
@@ -51,10 +57,14 @@ public final class SandboxJourney {
     public void run() {
         LocalDate today = LocalDate.parse((String) clock("GET", null).get("today"));
 
+        String title = uploadParentsTitle();
         String registrationId = submit("submitResidenceRegistration", Map.of(
                 "idempotencyKey", "journey-reg-" + today,
-                "address", HOME, "residenceType", "RENTED_HOUSING",
-                "moveInDate", today.minusDays(20).toString(), "mobile", "13956021874"));
+                "address", PARENTS_HOME, "residenceType", "RELATIVE_PROPERTY",
+                "moveInDate", today.minusDays(20).toString(), "mobile", "13956021874",
+                "kinshipCommitment", Map.of("relativeName", "陈建华", "relativeIdNumber", "340102196502170012",
+                        "relation", "PARENT", "signatureConfirmed", true),
+                "materials", List.of(Map.of("attachmentId", title, "kind", "PROPERTY_CERTIFICATE"))));
 
         GraphQlTester.Response seen = progress();
         assertThat(application(seen, registrationId)).containsEntry("status", "SUBMITTED");
@@ -64,7 +74,8 @@ public final class SandboxJourney {
         seen = progress();
         assertThat(application(seen, registrationId).get("status")).isEqualTo("COMPLETED");
         assertThat(statuses(application(seen, registrationId))).contains("SUBMITTED", "UNDER_REVIEW", "APPROVED");
-        seen.path("me.residenceRegistration.residenceType").entity(String.class).isEqualTo("RENTED_HOUSING");
+        seen.path("me.residenceRegistration.residenceType").entity(String.class).isEqualTo("RELATIVE_PROPERTY");
+        seen.path("me.residenceRegistration.address.district").entity(String.class).isEqualTo("浦东新区");
         seen.path("me.eLicenses[*].type").entityList(String.class).containsExactly("RESIDENCE_REGISTRATION_CERTIFICATE");
         assertThat(application(seen, registrationId).get("issuedLicense")).asString()
                 .contains("RESIDENCE_REGISTRATION_CERTIFICATE");
@@ -147,6 +158,16 @@ public final class SandboxJourney {
     private static List<String> statuses(Map<String, Object> application) {
         return ((List<Map<String, Object>>) application.get("timeline")).stream()
                 .map(step -> (String) step.get("status")).toList();
+    }
+
+    /** Her parents' property certificate, uploaded through the gateway and stored at police; its attachment id. */
+    private String uploadParentsTitle() {
+        String token = (String) http.post().uri("/sandbox/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("persona", PERSONA)).exchange().expectStatus().isOk()
+                .expectBody(Map.class).returnResult().getResponseBody().get("accessToken");
+        return (String) http.post().uri("/uploads/materials").headers(headers -> headers.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_PDF).bodyValue(TITLE_PDF).exchange().expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("attachmentId");
     }
 
     /** {@code GET /sandbox/clock}, or {@code POST} it with an advance. */

@@ -90,10 +90,6 @@ public final class SandboxWorld {
         }
     }
 
-    public Optional<Outcome> plannedFor(String personId) {
-        return Optional.ofNullable(nextOutcome.get(personId));
-    }
-
     public void addPhoto(String personId, Map<String, Object> photo) {
         photos.computeIfAbsent(personId, id -> new CopyOnWriteArrayList<>()).add(photo);
     }
