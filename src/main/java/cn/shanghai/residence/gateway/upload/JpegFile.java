@@ -2,6 +2,7 @@ package cn.shanghai.residence.gateway.upload;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -155,8 +156,9 @@ final class JpegFile {
 
     /**
      * The same image with only what decoding needs: SOI, the JFIF header (density kept, its thumbnail dropped), the
-     * tables (DQT, DHT, DAC, DRI), the frame, the scans with their data, EOI. Every other APPn segment (EXIF, XMP,
-     * ICC, Adobe, maker notes), comments, JFXX thumbnails and bytes after EOI are left out.
+     * tables (DQT, DHT, DAC, DRI), the Adobe segment (its colour transform, without which a scanner's CMYK or YCCK
+     * file decodes garbled; no personal data), the frame, the scans with their data, EOI. Every other APPn segment
+     * (EXIF, XMP, ICC, maker notes), comments, JFXX thumbnails and bytes after EOI are left out.
      */
     byte[] withoutMetadata() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
@@ -171,7 +173,7 @@ final class JpegFile {
                 out.write(bytes, segment.dataStart(), JFIF_HEADER_BYTES - 2);
                 out.write(0);
                 out.write(0);
-            } else if (segment.marker() < APP0) {
+            } else if (segment.marker() < APP0 || isAdobe(segment)) {
                 out.write(bytes, segment.start(), segment.end() - segment.start());
             }
         }
@@ -244,4 +246,12 @@ final class JpegFile {
     private static int u16(byte[] bytes, int at) {
         return (u8(bytes, at) << 8) | u8(bytes, at + 1);
     }
+
+    /** APP14 "Adobe": the colour transform of the scan data; version, flags and transform, nothing personal. */
+    private boolean isAdobe(Segment segment) {
+        return segment.marker() == 0xEE && segment.end() - segment.dataStart() >= ADOBE.length
+                && Arrays.equals(bytes, segment.dataStart(), segment.dataStart() + ADOBE.length, ADOBE, 0, ADOBE.length);
+    }
+
+    private static final byte[] ADOBE = {'A', 'd', 'o', 'b', 'e'};
 }

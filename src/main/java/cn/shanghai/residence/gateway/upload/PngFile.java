@@ -14,7 +14,13 @@ final class PngFile {
 
     static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
-    private static final Set<String> METADATA = Set.of("tEXt", "zTXt", "iTXt", "eXIf");
+    /**
+     * The chunks kept: what decoding and showing the image need (its header, palette, data, transparency, colour
+     * and density); every other chunk is dropped, text, EXIF, time and private ones (a C2PA {@code caBX} can carry
+     * identities and places) alike, so a chunk nobody listed cannot carry personal data through.
+     */
+    private static final Set<String> KEPT = Set.of("IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB",
+            "iCCP", "sBIT", "pHYs", "bKGD");
 
     private PngFile() {
     }
@@ -54,7 +60,7 @@ final class PngFile {
                 return Optional.empty();
             }
             first = false;
-            if (!METADATA.contains(type)) {
+            if (KEPT.contains(type)) {
                 out.write(png, pos, end - pos);
             }
             if (type.equals("IEND")) {

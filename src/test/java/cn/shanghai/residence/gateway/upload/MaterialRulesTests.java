@@ -43,6 +43,18 @@ class MaterialRulesTests {
     }
 
     @Test
+    void shouldKeepOnlyTheChunksAnImageNeedsDroppingTimePrivateAndProvenanceChunks() {
+        byte[] plain = TestImages.png(40, 30);
+        byte[] annotated = plain;
+        for (byte[] unlisted : new byte[][] {chunk("tIME", new byte[] {0x07, (byte) 0xEA, 11, 29, 9, 30, 0}),
+                chunk("caBX", ascii("c2pa: signer Li Na, 31.2N 121.4E")), chunk("prVt", ascii("device SN-4711"))}) {
+            annotated = withChunkAfterHeader(annotated, unlisted);
+        }
+
+        assertThat(MaterialRules.check(annotated).bytes()).isEqualTo(plain);
+    }
+
+    @Test
     void shouldDropTheTextAndExifChunksOfAPng() {
         byte[] plain = TestImages.png(40, 30);
         byte[] kept = chunk("pHYs", new byte[] {0, 0, 0x0E, (byte) 0xC4, 0, 0, 0x0E, (byte) 0xC4, 1});
