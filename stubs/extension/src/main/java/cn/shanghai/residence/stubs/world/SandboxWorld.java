@@ -43,18 +43,32 @@ public final class SandboxWorld {
         return new Extension[] {new WorldOverlay(this), new WorldAdminApi(this)};
     }
 
-    /** Records an accepted application, or returns the one first accepted under the same key. */
-    public synchronized Submission accept(String applicationId, String personId, String kind, String key,
-            Map<String, Object> payload) {
+    /** What a submission came to: the application accepted (or replayed), or the open one of its kind refusing it. */
+    public record Acceptance(Submission submission, boolean duplicate) {
+    }
+
+    /**
+     * Records an accepted application, or returns the one first accepted under the same key, or, when the person
+     * has an application of the same kind still open at {@code now}, that one as a duplicate. One step under the
+     * world's lock, so two submissions racing with different keys cannot both be accepted.
+     */
+    public synchronized Acceptance accept(String applicationId, String personId, String kind, String key,
+            Map<String, Object> payload, Instant now) {
         Submission first = byKey.get(key);
         if (first != null) {
-            return first;
+            return new Acceptance(first, false);
+        }
+        for (Submission earlier : of(personId)) {
+            if (earlier.kind().equals(kind) && Records.open(earlier, now)) {
+                return new Acceptance(earlier, true);
+            }
         }
         Outcome outcome = Optional.ofNullable(nextOutcome.remove(personId)).orElse(Outcome.NORMAL);
-        Submission submission = new Submission(applicationId, personId, kind, key, now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), payload, outcome);
+        Submission submission = new Submission(applicationId, personId, kind, key,
+                now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), payload, outcome);
         byKey.put(key, submission);
         byId.put(applicationId, submission);
-        return submission;
+        return new Acceptance(submission, false);
     }
 
     public Optional<Submission> byKey(String key) {

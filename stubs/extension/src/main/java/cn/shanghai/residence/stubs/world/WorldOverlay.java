@@ -135,19 +135,18 @@ final class WorldOverlay implements ResponseTransformerV2 {
         if (!accepted) {
             return response;
         }
-        for (Submission earlier : mine) {
-            if (earlier.kind().equals(kind) && Records.open(earlier, now)) {
-                Map<String, Object> refusal = new LinkedHashMap<>();
-                refusal.put("code", "DUPLICATE_APPLICATION");
-                refusal.put("message", "已有同类办件正在办理中（办件号 " + earlier.applicationId()
-                        + "），请勿重复申请 / An application of this kind is already in progress");
-                refusal.put("applicationId", earlier.applicationId());
-                return with(response, 409, refusal);
-            }
-        }
         @SuppressWarnings("unchecked")
         Map<String, Object> payload = body.get("payload") instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
-        return accepted(response, world.accept("APL-" + key, personId, kind, key, payload));
+        SandboxWorld.Acceptance acceptance = world.accept("APL-" + key, personId, kind, key, payload, now);
+        if (acceptance.duplicate()) {
+            Map<String, Object> refusal = new LinkedHashMap<>();
+            refusal.put("code", "DUPLICATE_APPLICATION");
+            refusal.put("message", "已有同类办件正在办理中（办件号 " + acceptance.submission().applicationId()
+                    + "），请勿重复申请 / An application of this kind is already in progress");
+            refusal.put("applicationId", acceptance.submission().applicationId());
+            return with(response, 409, refusal);
+        }
+        return accepted(response, acceptance.submission());
     }
 
     private static boolean lifted(String code, List<Submission> mine, Instant now) {
