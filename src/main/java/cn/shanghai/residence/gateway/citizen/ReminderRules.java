@@ -72,7 +72,8 @@ final class ReminderRules {
      * The one reminder of an application's progress, by the step it has reached, dated the day it got there (the
      * newest timeline event in that status): what police need, their decision, production, the card's way home.
      * Nothing is said while an application waits (SUBMITTED, UNDER_REVIEW, or a status police added that the
-     * gateway does not know yet) or after it ended (COMPLETED, CANCELLED); a refusal or a delivery is news for
+     * gateway does not know yet) or after it ended (CANCELLED, or COMPLETED but for an approval that closed it at
+     * once); a refusal, a delivery or such an approval is news for
      * {@value CitizenFacts#OUTCOME_NOTICE_DAYS} days.
      */
     private static Optional<Reminder> progress(CitizenFacts facts, Application application) {
@@ -94,8 +95,24 @@ final class ReminderRules {
             case DELIVERED -> Optional.of(application).filter(facts::recent)
                     .map(delivered -> new Reminder(Kind.PERMIT_DELIVERED, on,
                             "居住证已于 " + on + " 送达签收 / Your permit was delivered on " + on));
+            case COMPLETED -> approvedRecently(facts, application)
+                    .map(day -> new Reminder(Kind.APPLICATION_APPROVED, day, approved(application.kind(), day)));
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * A registration or an address change police approved and closed at once is still news: its approval day, for
+     * {@value CitizenFacts#OUTCOME_NOTICE_DAYS} days (a permit's end is its delivery or pick-up, said on its own).
+     */
+    private static Optional<LocalDate> approvedRecently(CitizenFacts facts, Application application) {
+        if (application.kind() == Application.Kind.RESIDENCE_PERMIT_NEW) {
+            return Optional.empty();
+        }
+        return application.events().stream().filter(event -> event.status() == Application.Status.APPROVED)
+                .map(event -> event.at().atZoneSameInstant(GatewayApplication.SHANGHAI).toLocalDate())
+                .max(LocalDate::compareTo)
+                .filter(day -> !day.isBefore(facts.today().minusDays(CitizenFacts.OUTCOME_NOTICE_DAYS)));
     }
 
     /** Approval, with what the seed promises follows it: the e-permit the same day, the e-certificate in a day. */

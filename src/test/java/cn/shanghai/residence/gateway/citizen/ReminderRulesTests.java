@@ -427,6 +427,35 @@ class ReminderRulesTests {
     }
 
     @Test
+    void shouldKeepTellingOfARegistrationApprovedAndClosedAtOnceForThirtyDays() {
+        Application closed = JourneyRulesTests.withEvents(Application.Kind.RESIDENCE_REGISTRATION,
+                Application.Status.COMPLETED,
+                JourneyRulesTests.event(TODAY.minusDays(31), Application.Status.APPROVED, "初审通过"),
+                JourneyRulesTests.event(TODAY.minusDays(30), Application.Status.APPROVED, "审核通过"),
+                JourneyRulesTests.event(TODAY.minusDays(30), Application.Status.COMPLETED, "办结"));
+        Application old = JourneyRulesTests.withEvents(Application.Kind.RESIDENCE_REGISTRATION,
+                Application.Status.COMPLETED,
+                JourneyRulesTests.event(TODAY.minusDays(31), Application.Status.APPROVED, "审核通过"));
+        Application permitCollected = JourneyRulesTests.withEvents(Application.Kind.RESIDENCE_PERMIT_NEW,
+                Application.Status.COMPLETED,
+                JourneyRulesTests.event(TODAY.minusDays(3), Application.Status.APPROVED, "审核通过"));
+        Application neverApproved = JourneyRulesTests.withEvents(Application.Kind.PERMIT_LOSS_REPORT,
+                Application.Status.COMPLETED);
+
+        assertThat(reminders(FactsBuilder.on(TODAY).registeredOn(TODAY.minusDays(29)).application(closed)))
+                .singleElement().satisfies(reminder -> {
+                    assertThat(reminder.kind()).isEqualTo(Kind.APPLICATION_APPROVED);
+                    assertThat(reminder.dueOn()).isEqualTo(TODAY.minusDays(30));
+                    assertThat(reminder.message()).startsWith("居住登记已于 " + TODAY.minusDays(30) + " 审核通过");
+                });
+        assertThat(kinds(FactsBuilder.on(TODAY).registeredOn(TODAY.minusDays(29)).application(old))).isEmpty();
+        assertThat(kinds(FactsBuilder.on(TODAY).registeredOn(TODAY.minusYears(1)).application(permitCollected)))
+                .doesNotContain(Kind.APPLICATION_APPROVED);
+        assertThat(kinds(FactsBuilder.on(TODAY).registeredOn(TODAY.minusYears(1)).application(neverApproved)))
+                .doesNotContain(Kind.APPLICATION_APPROVED);
+    }
+
+    @Test
     void shouldTellOfAnApprovedRegistrationWithItsCertificateWithinOneWorkingDay() {
         Application registration = application(Application.Kind.RESIDENCE_REGISTRATION, Application.Status.APPROVED,
                 TODAY);
