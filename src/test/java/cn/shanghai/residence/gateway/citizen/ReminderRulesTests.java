@@ -432,7 +432,7 @@ class ReminderRulesTests {
                 Application.Status.COMPLETED,
                 JourneyRulesTests.event(TODAY.minusDays(31), Application.Status.APPROVED, "初审通过"),
                 JourneyRulesTests.event(TODAY.minusDays(30), Application.Status.APPROVED, "审核通过"),
-                JourneyRulesTests.event(TODAY.minusDays(30), Application.Status.COMPLETED, "办结"));
+                JourneyRulesTests.event(TODAY.minusDays(29), Application.Status.COMPLETED, "办结"));
         Application old = JourneyRulesTests.withEvents(Application.Kind.RESIDENCE_REGISTRATION,
                 Application.Status.COMPLETED,
                 JourneyRulesTests.event(TODAY.minusDays(31), Application.Status.APPROVED, "审核通过"));

@@ -111,13 +111,15 @@ class JpegFileTests {
     @Test
     void shouldKeepTheAdobeColourTransformAndNoOtherApp14() {
         byte[] adobe = segment(0xEE, concat(ascii("Adobe"), bytes(0, 100, 0, 0, 0, 0, 2)));
+        byte[] adobeAlone = segment(0xEE, ascii("Adobe"));
         byte[] notAdobe = segment(0xEE, concat(ascii("Adobf"), bytes(0, 100, 0, 0, 0, 0, 2)));
         byte[] tooShort = segment(0xEE, ascii("Adob"));
 
-        byte[] stripped = JpegFile.parse(concat(SOI, JFIF, adobe, notAdobe, tooShort, DQT, SOF0, DHT, SOS, DATA, EOI))
-                .orElseThrow().withoutMetadata();
+        byte[] stripped = JpegFile.parse(concat(SOI, JFIF, adobe, notAdobe, tooShort, adobeAlone, DQT, SOF0, DHT, SOS,
+                DATA, EOI)).orElseThrow().withoutMetadata();
 
-        assertThat(stripped).isEqualTo(concat(SOI, JFIF_WITHOUT_THUMBNAIL, adobe, DQT, SOF0, DHT, SOS, DATA, EOI));
+        assertThat(stripped).isEqualTo(concat(SOI, JFIF_WITHOUT_THUMBNAIL, adobe, adobeAlone, DQT, SOF0, DHT, SOS, DATA,
+                EOI));
     }
 
     @Test

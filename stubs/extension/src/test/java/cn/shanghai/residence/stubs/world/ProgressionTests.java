@@ -121,6 +121,27 @@ class ProgressionTests {
     }
 
     @Test
+    void shouldRefuseAPermitAndOnlineBusinessWhenPlannedAndNoteAnAddressChangeAsSuch() {
+        Instant later = at(2027, 1, 1, 0, 0);
+        Progression.Plan permit = Progression.plan(submission("RESIDENCE_PERMIT_NEW", FRIDAY_MORNING, Outcome.REJECTED,
+                Map.of()));
+        Progression.Plan loss = Progression.plan(submission("PERMIT_LOSS_REPORT", FRIDAY_MORNING, Outcome.REJECTED,
+                Map.of()));
+        Progression.Plan move = Progression.plan(submission("REGISTRATION_ADDRESS_CHANGE", FRIDAY_MORNING,
+                Outcome.NORMAL, Map.of()));
+
+        assertThat(permit.current(later).status()).isEqualTo("REJECTED");
+        assertThat(permit.approvedAt()).isNull();
+        assertThat(loss.current(later).status()).isEqualTo("REJECTED");
+        assertThat(loss.approvedAt()).isNull();
+        assertThat(move.reached(later)).filteredOn(step -> step.status().equals("APPROVED")).singleElement()
+                .satisfies(step -> assertThat(step.note()).startsWith("居住登记地址已变更"));
+        assertThat(Progression.plan(submission("RESIDENCE_REGISTRATION", FRIDAY_MORNING, Outcome.NORMAL, Map.of()))
+                .reached(later)).filteredOn(step -> step.status().equals("APPROVED")).singleElement()
+                .satisfies(step -> assertThat(step.note()).startsWith("审核通过，电子《居住登记凭证》已制发"));
+    }
+
+    @Test
     void shouldCountWorkingDaysMondayToFriday() {
         assertThat(WorkingDays.after(LocalDate.of(2026, 11, 27), 1)).isEqualTo(LocalDate.of(2026, 11, 30));
         assertThat(WorkingDays.after(LocalDate.of(2026, 11, 28), 1)).isEqualTo(LocalDate.of(2026, 11, 30));

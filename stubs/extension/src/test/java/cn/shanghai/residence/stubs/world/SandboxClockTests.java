@@ -41,6 +41,17 @@ class SandboxClockTests {
     }
 
     @Test
+    void shouldTellTimeInShanghaiAndAcceptScalesUpToAMillion() {
+        SandboxClock clock = new SandboxClock(realClock, 1_000_000);
+
+        assertThat(clock.getZone()).isEqualTo(SandboxClock.SHANGHAI);
+        assertThat(clock.withZone(java.time.ZoneOffset.UTC).instant()).isEqualTo(clock.instant());
+        assertThat(clock.withZone(java.time.ZoneOffset.UTC).getZone()).isEqualTo(java.time.ZoneOffset.UTC);
+        assertThat(SandboxClock.system().getZone()).isEqualTo(SandboxClock.SHANGHAI);
+        assertThatThrownBy(() -> new SandboxClock(realClock, 1_000_001)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void shouldAdvanceByCalendarMonthsInShanghai() {
         SandboxClock clock = new SandboxClock(realClock, 1);
         clock.advance(SandboxClock.parseAdvance("P6M"));
