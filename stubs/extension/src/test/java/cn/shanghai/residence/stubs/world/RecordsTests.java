@@ -68,6 +68,71 @@ class RecordsTests {
     }
 
     @Test
+    void shouldMoveTheRegistrationByApprovedAddressChangesInTheOrderPoliceApprovedThem() {
+        Map<String, Object> moved = Map.of("district", "杨浦区", "street", "殷行街道", "detail", "开鲁路518弄9号602室");
+        Map<String, Object> fromFiles = Map.of("registrationNo", "JZDJ1", "status", "ACTIVE", "address", HOME,
+                "residenceType", "RENTED_HOUSING");
+        List<Submission> mine = List.of(
+                s("APL-2", "REGISTRATION_ADDRESS_CHANGE", MONDAY.plusSeconds(7 * 24 * 3600),
+                        Map.of("newAddress", HOME, "residenceType", "RELATIVE_PROPERTY")),
+                s("APL-1", "REGISTRATION_ADDRESS_CHANGE", MONDAY,
+                        Map.of("address", moved, "residenceType", "OWN_PROPERTY")));
+
+        assertThat(Records.registration(mine, fromFiles, LATER)).as("the later approval is the one that stands")
+                .containsEntry("address", HOME).containsEntry("residenceType", "RELATIVE_PROPERTY")
+                .containsEntry("registrationNo", "JZDJ1");
+        assertThat(Records.registration(mine, fromFiles, MONDAY.plusSeconds(3 * 24 * 3600)))
+                .containsEntry("address", moved).containsEntry("residenceType", "OWN_PROPERTY");
+        assertThat(Records.registration(mine, null, LATER)).as("nothing to move").isNull();
+    }
+
+    @Test
+    void shouldIssueANewPermitAndItsLicenceWithNumbersOfTheirOwn() {
+        Submission pickup = s("APL-5", "RESIDENCE_PERMIT_NEW", MONDAY, Map.of("photoId", "PH-1001-01",
+                "delivery", Map.of("method", "PICKUP", "serviceCenterId", "SC-310112-01")));
+        Submission other = s("APL-6", "RESIDENCE_PERMIT_NEW", MONDAY, Map.of("photoId", "PH-1001-01",
+                "delivery", Map.of("method", "PICKUP", "serviceCenterId", "SC-310112-01")));
+
+        Map<String, Object> permit = Records.permit(List.of(pickup), null, LATER);
+        assertThat(permit).containsEntry("status", "VALID").containsEntry("photoId", "PH-1001-01");
+        assertThat((String) permit.get("permitNo")).matches("JZZ31\\d{11}");
+        assertThat(Records.permit(List.of(other), null, LATER).get("permitNo")).isNotEqualTo(permit.get("permitNo"));
+        assertThat(Records.trackingNo(other)).isNotEqualTo(Records.trackingNo(pickup));
+        assertThat(Records.licences(List.of(pickup), LATER)).singleElement().satisfies(licence -> assertThat(licence)
+                .containsEntry("type", "RESIDENCE_PERMIT").containsEntry("issuer", "上海市公安局")
+                .containsEntry("number", permit.get("permitNo")).isNotNull()
+                .containsEntry("validUntil", java.time.LocalDate.parse((String) permit.get("issuedOn")).plusYears(1)
+                        .toString()));
+        Map<String, Object> application = Records.application(pickup, MONDAY);
+        assertThat(application).containsEntry("applicationId", "APL-5").containsEntry("personId", "ywtb-1001")
+                .containsEntry("submittedAt", "2026-11-30T02:00:00Z").containsEntry("issuedLicenseId", null);
+        assertThat(application.get("delivery")).isEqualTo(deliveryOf("PICKUP", "SC-310112-01", null));
+        assertThat(Records.application(s("APL-7", "PERMIT_LOSS_REPORT", MONDAY, Map.of()), MONDAY).get("delivery"))
+                .isNull();
+    }
+
+    @Test
+    void shouldGiveNoDeliveryDateForALostParcel() {
+        Submission lost = new Submission("APL-8", "ywtb-1001", "RESIDENCE_PERMIT_NEW", "APL-8", MONDAY,
+                Map.of("delivery", Map.of("method", "POSTAL", "address", HOME)), Outcome.PARCEL_EXCEPTION);
+        Submission normal = s("APL-9", "RESIDENCE_PERMIT_NEW", MONDAY,
+                Map.of("delivery", Map.of("method", "POSTAL", "address", HOME)));
+        Instant shippedOnly = Progression.plan(normal).parcelBy(LATER).get(0).at().plusSeconds(60);
+
+        assertThat(Records.shipment(lost, LATER)).containsEntry("status", "EXCEPTION")
+                .containsEntry("estimatedDelivery", null);
+        assertThat(Records.shipment(normal, shippedOnly).get("estimatedDelivery")).isNotNull();
+    }
+
+    private static Map<String, Object> deliveryOf(String method, String centre, String trackingNo) {
+        Map<String, Object> delivery = new java.util.LinkedHashMap<>();
+        delivery.put("method", method);
+        delivery.put("serviceCenterId", centre);
+        delivery.put("trackingNo", trackingNo);
+        return delivery;
+    }
+
+    @Test
     void shouldWriteNullsThatTheContractRequires() {
         java.util.Map<String, Object> value = new java.util.LinkedHashMap<>();
         value.put("validUntil", null);
