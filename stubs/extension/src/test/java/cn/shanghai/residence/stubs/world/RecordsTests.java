@@ -30,6 +30,7 @@ class RecordsTests {
         assertThat(registration).containsEntry("status", "ACTIVE").containsEntry("registeredOn", "2026-12-01")
                 .containsEntry("residenceType", "RENTED_HOUSING").containsEntry("certificateLicenseId", "EL-APL-1-RRC")
                 .containsEntry("address", HOME);
+        assertThat((String) registration.get("registrationNo")).matches("JZDJ31\\d{11}");
         assertThat(Records.licences(mine, LATER)).singleElement().satisfies(licence -> assertThat(licence)
                 .containsEntry("type", "RESIDENCE_REGISTRATION_CERTIFICATE").containsEntry("issuer", "上海市公安局闵行分局")
                 .containsEntry("validUntil", null));
