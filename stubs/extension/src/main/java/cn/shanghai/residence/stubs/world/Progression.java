@@ -93,9 +93,7 @@ public final class Progression {
     private static Plan registration(Submission s) {
         int days = s.outcome() == Outcome.SLOW_REVIEW ? SLOW_WORKING_DAYS : REGISTRATION_WORKING_DAYS;
         Instant decided = endOfWorkingDay(s.submittedAt(), days);
-        List<Step> steps = new ArrayList<>();
-        steps.add(new Step(s.submittedAt(), "SUBMITTED", "网上申请已提交 / Submitted online"));
-        steps.add(new Step(s.submittedAt().plus(FIRST_LOOK), "UNDER_REVIEW", "派出所民警审核中 / Under review by the police station"));
+        List<Step> steps = stationReview(s);
         if (refused(s, decided, steps)) {
             return new Plan(steps, null, null, List.of(), null);
         }
@@ -110,9 +108,7 @@ public final class Progression {
     private static Plan permit(Submission s) {
         int days = s.outcome() == Outcome.SLOW_REVIEW ? 2 * SLOW_WORKING_DAYS : PERMIT_WORKING_DAYS;
         Instant decided = endOfWorkingDay(s.submittedAt(), days);
-        List<Step> steps = new ArrayList<>();
-        steps.add(new Step(s.submittedAt(), "SUBMITTED", "网上申请已提交 / Submitted online"));
-        steps.add(new Step(s.submittedAt().plus(FIRST_LOOK), "UNDER_REVIEW", "派出所民警审核中 / Under review by the police station"));
+        List<Step> steps = stationReview(s);
         if (refused(s, decided, steps)) {
             return new Plan(steps, null, null, List.of(), null);
         }
@@ -165,6 +161,14 @@ public final class Progression {
     }
 
     /** Adds the refusal an outcome plan asks for at the decision instant; true when there is one. */
+    /** What a police station's review begins with: the submission, then an officer looking at it an hour later. */
+    private static List<Step> stationReview(Submission s) {
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step(s.submittedAt(), "SUBMITTED", "网上申请已提交 / Submitted online"));
+        steps.add(new Step(s.submittedAt().plus(FIRST_LOOK), "UNDER_REVIEW", "派出所民警审核中 / Under review by the police station"));
+        return steps;
+    }
+
     private static boolean refused(Submission s, Instant decided, List<Step> steps) {
         if (s.outcome() == Outcome.NEEDS_SUPPLEMENT) {
             steps.add(new Step(decided, "NEEDS_SUPPLEMENT", "材料需补正，请按短信提示补充 / More documents are needed"));
