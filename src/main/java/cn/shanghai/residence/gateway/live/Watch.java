@@ -135,9 +135,9 @@ final class Watch {
         }
     }
 
-    /** Emits the number of subscribers once the first poll has answered (-1 before). */
+    /** Completes when exactly {@code count} subscribers watch and the first poll has answered. */
     Mono<Void> watchedBy(int count) {
-        return watching.asFlux().filter(n -> n >= count).next().then();
+        return watching.asFlux().filter(n -> n == count).next().then();
     }
 
     private void signalWatching() {

@@ -93,7 +93,12 @@ class Watches implements SmartLifecycle {
         watches.computeIfPresent(key, (k, watch) -> watch.unwatched() ? null : watch);
     }
 
-    /** Completes once the subject's first poll answered and it has at least {@code subscribers}: for operators and tests. */
+    /** Forgets at once every thing nobody watches (their last answers and events), e.g. when the sandbox is reset. */
+    void forgetUnwatched() {
+        watches.keySet().forEach(this::forgetIfUnwatched);
+    }
+
+    /** Completes once the subject's first poll answered and exactly {@code subscribers} watch it: for tests. */
     Mono<Void> watchedBy(String subjectKey, int subscribers) {
         return Mono.defer(() -> {
             Watch watch = watches.get(subjectKey);

@@ -52,6 +52,11 @@ class LiveProgressTests extends GatewayIntegrationTests {
 
     private final List<WebSocketGraphQlTester> sockets = new ArrayList<>();
 
+    @org.junit.jupiter.api.BeforeEach
+    void forgetEarlierWatches() {
+        watches.forgetUnwatched();
+    }
+
     @AfterEach
     void closeSockets() {
         sockets.forEach(socket -> socket.stop().block(Duration.ofSeconds(5)));
@@ -132,6 +137,7 @@ class LiveProgressTests extends GatewayIntegrationTests {
                 .thenCancel()
                 .verify(Duration.ofSeconds(30));
         first.stop().block(Duration.ofSeconds(5));
+        watched(id, 0);
         String lastSeen = (String) before.get(1).get("id");
 
         advanceSandbox("P5D");
