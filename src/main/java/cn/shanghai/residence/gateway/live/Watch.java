@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,7 +20,6 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
-import reactor.util.concurrent.Queues;
 
 import cn.shanghai.residence.gateway.upstream.RequestMemo;
 import cn.shanghai.residence.gateway.upstream.Upstream;
@@ -53,9 +53,13 @@ final class Watch {
     private boolean finished;
     private Set<Upstream> degraded = EnumSet.noneOf(Upstream.class);
     private int failures;
-    private final Sinks.Many<Integer> watching = Sinks.many().replay().latest();
+    private volatile int watchers = -1;
+    private final Runnable changed;
 
-    Watch(Subject subject, LiveProperties settings, Scheduler scheduler, Clock clock, AtomicLong ids) {
+    /** @param changed told whenever the number of watchers changes, or the first poll answered */
+    Watch(Subject subject, LiveProperties settings, Scheduler scheduler, Clock clock, AtomicLong ids,
+            Runnable changed) {
+        this.changed = changed;
         this.subject = subject;
         this.settings = settings;
         this.scheduler = scheduler;
@@ -68,8 +72,9 @@ final class Watch {
      * every new event. Starts the poller if it is the first.
      */
     synchronized Sinks.Many<LiveUpdate> join(@Nullable Long after) {
+        // Exactly send-buffer events; past them offer() fails and the subscriber is cut off.
         Sinks.Many<LiveUpdate> sink = Sinks.many().unicast()
-                .onBackpressureBuffer(Queues.<LiveUpdate>get(settings.sendBuffer()).get());
+                .onBackpressureBuffer(new ArrayBlockingQueue<LiveUpdate>(settings.sendBuffer()));
         if (after != null) {
             missed(after).forEach(sink::tryEmitNext);
         }
@@ -135,13 +140,14 @@ final class Watch {
         }
     }
 
-    /** Completes when exactly {@code count} subscribers watch and the first poll has answered. */
-    Mono<Void> watchedBy(int count) {
-        return watching.asFlux().filter(n -> n == count).next().then();
+    /** How many subscribers watch, once the first poll has answered (-1 before); read without the lock. */
+    int watchers() {
+        return watchers;
     }
 
     private void signalWatching() {
-        watching.tryEmitNext(last == null ? -1 : subscribers.size());
+        watchers = last == null ? -1 : subscribers.size();
+        changed.run();
     }
 
     private List<LiveUpdate> missed(long after) {

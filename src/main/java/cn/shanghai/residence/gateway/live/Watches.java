@@ -1,6 +1,7 @@
 package cn.shanghai.residence.gateway.live;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,7 @@ class Watches implements SmartLifecycle {
 
     private final Map<String, Watch> watches = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> perPerson = new ConcurrentHashMap<>();
+    private final Sinks.Many<Boolean> changes = Sinks.many().replay().latestOrDefault(Boolean.TRUE);
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicLong ids;
     private final LiveProperties settings;
@@ -53,10 +55,12 @@ class Watches implements SmartLifecycle {
             @SuppressWarnings("unchecked")
             Sinks.Many<LiveUpdate>[] sink = new Sinks.Many[1];
             watches.compute(subject.key(), (key, existing) -> {
-                watch[0] = existing != null ? existing : new Watch(subject, settings, time.scheduler(), clock, ids);
+                watch[0] = existing != null ? existing : new Watch(subject, settings, time.scheduler(), clock, ids,
+                        this::changed);
                 sink[0] = watch[0].join(after);
                 return watch[0];
             });
+            changed(); // the watch is in the map only now, for whoever waits on it
             return sink[0].asFlux().doFinally(signal -> {
                 release(personId);
                 if (watch[0].leave(sink[0])) {
@@ -87,6 +91,11 @@ class Watches implements SmartLifecycle {
     private void release(String personId) {
         open.decrementAndGet();
         perPerson.computeIfPresent(personId, (key, count) -> count.decrementAndGet() <= 0 ? null : count);
+        changed();
+    }
+
+    private void changed() {
+        changes.emitNext(Boolean.TRUE, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
     }
 
     private void forgetIfUnwatched(String key) {
@@ -100,10 +109,15 @@ class Watches implements SmartLifecycle {
 
     /** Completes once the subject's first poll answered and exactly {@code subscribers} watch it: for tests. */
     Mono<Void> watchedBy(String subjectKey, int subscribers) {
-        return Mono.defer(() -> {
+        return changes.asFlux().filter(any -> {
             Watch watch = watches.get(subjectKey);
-            return watch == null ? Mono.error(new IllegalStateException("not watched")) : watch.watchedBy(subscribers);
-        });
+            return watch != null && watch.watchers() == subscribers;
+        }).next().then();
+    }
+
+    /** Completes once no subscription is open on this instance: for tests. */
+    Mono<Void> quiet() {
+        return changes.asFlux().filter(any -> open.get() == 0).next().then();
     }
 
     /** Subscriptions open on this instance. */

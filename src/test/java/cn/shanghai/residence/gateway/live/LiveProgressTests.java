@@ -54,6 +54,7 @@ class LiveProgressTests extends GatewayIntegrationTests {
 
     @org.junit.jupiter.api.BeforeEach
     void forgetEarlierWatches() {
+        watches.quiet().block(Duration.ofSeconds(20));
         watches.forgetUnwatched();
     }
 
@@ -229,7 +230,6 @@ class LiveProgressTests extends GatewayIntegrationTests {
     /** Waits (reactively, bounded) until the application's poller has its first answer and this many subscribers. */
     void watched(String applicationId, int subscribers) {
         watches.watchedBy("application:" + applicationId, subscribers)
-                .retryWhen(reactor.util.retry.Retry.fixedDelay(100, Duration.ofMillis(50)))
                 .block(Duration.ofSeconds(20));
     }
 

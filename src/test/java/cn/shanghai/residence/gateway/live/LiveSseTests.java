@@ -33,6 +33,7 @@ class LiveSseTests extends GatewayIntegrationTests {
 
     @org.junit.jupiter.api.BeforeEach
     void forgetEarlierWatches() {
+        watches.quiet().block(Duration.ofSeconds(20));
         watches.forgetUnwatched();
     }
 
@@ -118,7 +119,6 @@ class LiveSseTests extends GatewayIntegrationTests {
 
     void watched(int subscribers) {
         watches.watchedBy("person:ywtb-1001", subscribers)
-                .retryWhen(reactor.util.retry.Retry.fixedDelay(100, Duration.ofMillis(50)))
                 .block(Duration.ofSeconds(20));
     }
 
