@@ -3,12 +3,14 @@ package cn.shanghai.residence.gateway.live;
 import java.time.Clock;
 import java.util.Map;
 
+import graphql.ExecutionResult;
 import reactor.core.publisher.Mono;
 
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
 
 import cn.shanghai.residence.gateway.web.ErrorCode;
@@ -53,8 +55,13 @@ class ConnectionRateLimit implements WebGraphQlInterceptor {
             }
             allowed = ++window.count <= settings.messagesPerSecond();
         }
-        return allowed ? chain.next(request) : Mono.error(new GatewayException(ErrorCode.RATE_LIMITED,
-                "请求过于频繁 / More than " + settings.messagesPerSecond()
-                        + " operations per second on this connection"));
+        if (allowed) {
+            return chain.next(request);
+        }
+        // An answer, not an exception: an exception here would close the socket and every stream on it.
+        GatewayException refusal = new GatewayException(ErrorCode.RATE_LIMITED, "请求过于频繁 / More than "
+                + settings.messagesPerSecond() + " operations per second on this connection");
+        return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(),
+                ExecutionResult.newExecutionResult().addError(refusal.toGraphQlError()).build())));
     }
 }

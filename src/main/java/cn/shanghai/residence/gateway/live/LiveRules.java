@@ -28,7 +28,7 @@ final class LiveRules {
     }
 
     /**
-     * The events between two answers, in order: per application its new timeline steps, its new parcel events, then
+     * The events between two answers, in order: per application its new timeline steps, its known parcel's new scans, then
      * its status change (READY_FOR_PICKUP when it became ready); then reminders that were not due before. The first
      * answer ({@code before} null) is the baseline: nothing changed yet.
      */
@@ -54,10 +54,11 @@ final class LiveRules {
         added(earlierSteps, application.events(), step -> step.status() + "|" + step.note()).stream()
                 .sorted(Comparator.comparing(Application.Event::at))
                 .forEach(step -> changes.add(LiveUpdate.timeline(application, step)));
-        if (after.shipment() != null) {
-            List<Shipment.Event> earlierScans = before == null || before.shipment() == null ? List.of()
-                    : before.shipment().events();
-            added(earlierScans, after.shipment().events(), scan -> scan.location() + "|" + scan.description())
+        // A parcel seen for the first time (just shipped, or EMS answered again) is part of the application's
+        // state, not news: only scans of a parcel already known are told one by one.
+        if (after.shipment() != null && before != null && before.shipment() != null) {
+            added(before.shipment().events(), after.shipment().events(),
+                    scan -> scan.location() + "|" + scan.description())
                     .stream()
                     .sorted(Comparator.comparing(Shipment.Event::at))
                     .forEach(scan -> changes.add(LiveUpdate.parcel(application, scan)));

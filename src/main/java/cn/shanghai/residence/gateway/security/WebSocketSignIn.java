@@ -1,5 +1,6 @@
 package cn.shanghai.residence.gateway.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
@@ -17,8 +18,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtRea
 class WebSocketSignIn {
 
     @Bean
-    AuthenticationWebSocketInterceptor webSocketAuthentication(ReactiveJwtDecoder decoder) {
+    AuthenticationWebSocketInterceptor webSocketAuthentication(ObjectProvider<ReactiveJwtDecoder> decoder) {
+        // Looked up when a socket signs in: without a key the gateway refuses to start, and says why, elsewhere.
         return new AuthenticationWebSocketInterceptor(new BearerTokenAuthenticationExtractor(),
-                new JwtReactiveAuthenticationManager(decoder));
+                new JwtReactiveAuthenticationManager(token -> decoder.getObject().decode(token)));
     }
 }

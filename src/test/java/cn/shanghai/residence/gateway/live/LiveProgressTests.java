@@ -200,6 +200,39 @@ class LiveProgressTests extends GatewayIntegrationTests {
                 .verify(Duration.ofSeconds(30));
     }
 
+    @Test
+    void shouldCloseASocketWhoseSignInTokenIsInvalid() {
+        WebSocketGraphQlTester forged = WebSocketGraphQlTester
+                .builder(URI.create("ws://localhost:" + port + "/graphql"), new ReactorNettyWebSocketClient())
+                .interceptor(new WebSocketGraphQlClientInterceptor() {
+                    @Override
+                    public Mono<Object> connectionInitPayload() {
+                        return Mono.just(Map.of("Authorization", "Bearer " + tokenFor("ywtb-1005") + "x"));
+                    }
+                })
+                .build();
+        sockets.add(forged);
+
+        StepVerifier.create(updates(forged, "APL-1005-0001", null))
+                .expectError()
+                .verify(Duration.ofSeconds(10));
+        assertThat(watches.open()).isZero();
+    }
+
+    @Test
+    void shouldRefuseOperationsPastTheRatePerConnection() {
+        WebSocketGraphQlTester socket = socket("ywtb-1005");
+
+        Throwable refused = Flux.range(0, 25)
+                .flatMap(i -> updates(socket, "APL-1005-0001", null).then(Mono.<Throwable>empty())
+                        .onErrorResume(Mono::just))
+                .next()
+                .block(Duration.ofSeconds(10));
+
+        assertThat(refused).as("a result with a typed error, the socket and its other streams left open")
+                .hasMessageContaining("code=RATE_LIMITED");
+    }
+
     // --- helpers ---
 
     WebSocketGraphQlTester socket(String persona) {

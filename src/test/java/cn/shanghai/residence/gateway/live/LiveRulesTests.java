@@ -76,6 +76,16 @@ class LiveRulesTests {
     }
 
     @Test
+    void shouldNotTellTheScansOfAParcelSeenForTheFirstTime() {
+        Application shipped = application(Status.SHIPPED);
+
+        List<LiveUpdate> changes = LiveRules.changes(new Watched(List.of(new Watched.Tracked(shipped, null)), List.of()),
+                new Watched(List.of(new Watched.Tracked(shipped, shipment(3))), List.of()), T0);
+
+        assertThat(changes).as("EMS answering again is not three new scans").isEmpty();
+    }
+
+    @Test
     void shouldTellAReminderThatFellDueOnce() {
         Reminder due = new Reminder(Reminder.Kind.PERMIT_ELIGIBLE, T0.toLocalDate(), "可以申办居住证");
         Watched without = new Watched(List.of(), List.of());
