@@ -233,6 +233,33 @@ class LiveProgressTests extends GatewayIntegrationTests {
                 .hasMessageContaining("code=RATE_LIMITED");
     }
 
+    @Test
+    void shouldTellAPersonTheReminderTheirApplicationsNextStepBrings() {
+        String id = as("ywtb-1004").document("mutation($input: ResidencePermitInput!) { applyForResidencePermit("
+                        + "input: $input) { application { id } userErrors { code } } }")
+                .variable("input", Map.of("idempotencyKey", "live-reminder", "photoId", "PH-1004-01",
+                        "delivery", Map.of("method", "POSTAL", "address", Map.of("district", "浦东新区",
+                                "street", "张江镇", "detail", "碧波路690弄12号301室"), "recipientMobile", "13880452297")))
+                .execute().path("applyForResidencePermit.application.id").entity(String.class).get();
+        WebSocketGraphQlTester socket = socket("ywtb-1004");
+        Flux<Map<String, Object>> updates = socket.document("""
+                        subscription { myUpdates { id kind application { id status } reminder { kind dueOn } } }""")
+                .executeSubscription().toFlux("myUpdates", Map.class).map(update -> (Map<String, Object>) update);
+
+        StepVerifier.create(updates.filter(update -> "REMINDER".equals(update.get("kind"))
+                        || "STATUS_CHANGED".equals(update.get("kind"))))
+                .then(() -> watches.watchedBy("person:ywtb-1004", 1).block(Duration.ofSeconds(20)))
+                .then(() -> moveSandbox("P5D", REVIEW_TICK))
+                .assertNext(update -> assertThat(update.get("application")).asString().contains(id))
+                .assertNext(update -> {
+                    assertThat(update).containsEntry("kind", "REMINDER");
+                    assertThat(((Map<?, ?>) update.get("reminder")).get("kind"))
+                            .isIn("APPLICATION_APPROVED", "PERMIT_IN_PRODUCTION");
+                })
+                .thenCancel()
+                .verify(Duration.ofSeconds(30));
+    }
+
     // --- helpers ---
 
     WebSocketGraphQlTester socket(String persona) {
