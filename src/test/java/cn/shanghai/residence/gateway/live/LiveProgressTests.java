@@ -220,6 +220,17 @@ class LiveProgressTests extends GatewayIntegrationTests {
     }
 
     @Test
+    void shouldAnswerUnauthenticatedToASocketThatDidNotSignIn() {
+        WebSocketGraphQlTester anonymous = WebSocketGraphQlTester
+                .builder(URI.create("ws://localhost:" + port + "/graphql"), new ReactorNettyWebSocketClient()).build();
+        sockets.add(anonymous);
+
+        StepVerifier.create(updates(anonymous, "APL-1005-0001", null))
+                .expectErrorSatisfies(error -> assertCode(error, "UNAUTHENTICATED"))
+                .verify(Duration.ofSeconds(10));
+    }
+
+    @Test
     void shouldRefuseOperationsPastTheRatePerConnection() {
         WebSocketGraphQlTester socket = socket("ywtb-1005");
 
