@@ -76,7 +76,9 @@ final class Watch {
         Sinks.Many<LiveUpdate> sink = Sinks.many().unicast()
                 .onBackpressureBuffer(new ArrayBlockingQueue<LiveUpdate>(settings.sendBuffer()));
         if (after != null) {
-            missed(after).forEach(sink::tryEmitNext);
+            List<LiveUpdate> missed = missed(after);
+            // More than the subscriber's queue holds (a resume buffer set larger than the send buffer): re-query.
+            (missed.size() > settings.sendBuffer() ? resync() : missed).forEach(sink::tryEmitNext);
         }
         if (finished) {
             sink.tryEmitComplete();
@@ -157,6 +159,11 @@ final class Watch {
         if (recent.stream().anyMatch(update -> update.number() == after)) {
             return recent.stream().filter(update -> update.number() > after).toList();
         }
+        return resync();
+    }
+
+    /** Re-query, then resume after this event's id (the newest so far). */
+    private List<LiveUpdate> resync() {
         long resumeFrom = lastId != 0 ? lastId : ids.get();
         return List.of(LiveUpdate.upstream(now(), LiveUpdate.Kind.RESYNC, null).numbered(resumeFrom));
     }

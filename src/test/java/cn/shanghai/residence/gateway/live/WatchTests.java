@@ -142,6 +142,20 @@ class WatchTests {
                 .verifyComplete();
     }
 
+    @Test
+    void shouldAskForAResyncRatherThanReplayMoreThanTheSubscriberCanHold() {
+        Watch watch = watch(settings(2));
+        List<LiveUpdate> seen = new ArrayList<>();
+        watch.join(null).asFlux().subscribe(seen::add);
+        status.set(Status.SHIPPED);
+        time.advanceTimeBy(Duration.ofMinutes(10));
+        assertThat(seen).as("APPROVED, IN_PRODUCTION and SHIPPED steps, then the status").hasSize(4);
+
+        StepVerifier.create(watch.join(Long.parseLong(seen.get(0).id())).asFlux().take(1))
+                .assertNext(update -> assertThat(update.kind()).isEqualTo(LiveUpdate.Kind.RESYNC))
+                .verifyComplete();
+    }
+
     private static Application application(Status status) {
         List<Application.Event> events = new ArrayList<>();
         for (Status step : List.of(Status.SUBMITTED, Status.UNDER_REVIEW, Status.APPROVED, Status.IN_PRODUCTION,
