@@ -2,7 +2,6 @@ package cn.shanghai.residence.gateway.live;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import graphql.schema.DataFetchingEnvironment;
 import org.dataloader.DataLoader;
@@ -67,18 +66,8 @@ class LiveController {
     private Flux<LiveUpdate> stream(String me, Subject subject, @Nullable String after, DataFetchingEnvironment env) {
         Long resumeAfter = LastEventId.resolve(after, env.getGraphQlContext());
         return CurrentPerson.tokenExpiry().flatMapMany(expiresAt -> {
-            AtomicBoolean expired = new AtomicBoolean();
-            Duration left = Duration.between(clock.instant(), expiresAt);
-            Mono<Long> expiry = Mono.delay(left.isNegative() ? Duration.ZERO : left, time.scheduler())
-                    .doOnNext(tick -> expired.set(true));
-            Duration idle = settings.idleTimeout();
-            Flux<LiveUpdate> updates = watches.updates(me, subject, resumeAfter)
-                    .timeout(Mono.delay(idle, time.scheduler()), update -> Mono.delay(idle, time.scheduler()),
-                            Flux.empty())
-                    .takeUntilOther(expiry)
-                    .concatWith(Mono.defer(() -> expired.get() ? Mono.error(new GatewayException(
-                            ErrorCode.UNAUTHENTICATED, "登录已过期 / Your sign-in expired: sign in again and "
-                                    + "resume with the last event id")) : Mono.empty()));
+            Flux<LiveUpdate> updates = StreamBounds.bounded(watches.updates(me, subject, resumeAfter),
+                    settings.idleTimeout(), Duration.between(clock.instant(), expiresAt), time.scheduler());
             return RequestMemo.current().flatMapMany(memo -> updates.doOnNext(update -> {
                 memo.forget();
                 env.getDataLoaderRegistry().getDataLoaders().forEach(DataLoader::clearAll);

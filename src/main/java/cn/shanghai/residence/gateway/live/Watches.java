@@ -1,12 +1,14 @@
 package cn.shanghai.residence.gateway.live;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -31,7 +33,11 @@ class Watches implements SmartLifecycle {
 
     private final Map<String, Watch> watches = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> perPerson = new ConcurrentHashMap<>();
-    private final Sinks.Many<Boolean> changes = Sinks.many().replay().latestOrDefault(Boolean.TRUE);
+    private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
+
+    /** Someone waiting for a state of the registry (tests, operators); told once, from whichever thread changed it. */
+    private record Waiter(BooleanSupplier reached, Sinks.One<Void> told) {
+    }
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicLong ids;
     private final LiveProperties settings;
@@ -94,8 +100,22 @@ class Watches implements SmartLifecycle {
         changed();
     }
 
+    /** Never blocks nor throws: it runs on event-loop threads, inside joins and leaves. */
     private void changed() {
-        changes.emitNext(Boolean.TRUE, Sinks.EmitFailureHandler.busyLooping(Duration.ofSeconds(1)));
+        for (Waiter waiter : waiters) {
+            if (waiter.reached().getAsBoolean() && waiters.remove(waiter)) {
+                waiter.told().tryEmitEmpty();
+            }
+        }
+    }
+
+    private Mono<Void> until(BooleanSupplier reached) {
+        return Mono.defer(() -> {
+            Waiter waiter = new Waiter(reached, Sinks.one());
+            waiters.add(waiter);
+            changed();
+            return waiter.told().asMono().doFinally(signal -> waiters.remove(waiter));
+        });
     }
 
     private void forgetIfUnwatched(String key) {
@@ -109,15 +129,15 @@ class Watches implements SmartLifecycle {
 
     /** Completes once the subject's first poll answered and exactly {@code subscribers} watch it: for tests. */
     Mono<Void> watchedBy(String subjectKey, int subscribers) {
-        return changes.asFlux().filter(any -> {
+        return until(() -> {
             Watch watch = watches.get(subjectKey);
             return watch != null && watch.watchers() == subscribers;
-        }).next().then();
+        });
     }
 
     /** Completes once no subscription is open on this instance: for tests. */
     Mono<Void> quiet() {
-        return changes.asFlux().filter(any -> open.get() == 0).next().then();
+        return until(() -> open.get() == 0);
     }
 
     /** Subscriptions open on this instance. */

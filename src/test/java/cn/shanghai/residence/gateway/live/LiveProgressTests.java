@@ -92,7 +92,7 @@ class LiveProgressTests extends GatewayIntegrationTests {
                 screens.add(updates(socket, id, null).take(2).cache());
             }
         }
-        screens.forEach(Flux::subscribe);
+        screens.forEach(screen -> screen.subscribe(update -> { }, closedAtTheEnd -> { }));
         watched(id, 50);
         resetJournals();
 
@@ -115,7 +115,7 @@ class LiveProgressTests extends GatewayIntegrationTests {
             for (int screen = 0; screen < 5; screen++) {
                 Flux<Map<String, Object>> one = updates(socket, id, null);
                 open.add(one);
-                one.subscribe();
+                one.subscribe(update -> { }, closedAtTheEnd -> { });
             }
         }
         watched(id, 50);
