@@ -86,8 +86,7 @@ public class AdmissionFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!properties.enabled() || !"/graphql".equals(exchange.getRequest().getPath().value())
-                || LiveStreams.isStream(exchange.getRequest())) {
+        if (!properties.enabled() || !"/graphql".equals(exchange.getRequest().getPath().value())) {
             return chain.filter(exchange);
         }
         Optional<Limiter.Listener> admitted = limiter.acquire(null);
