@@ -1,6 +1,7 @@
 package cn.shanghai.residence.gateway.citizen;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -89,8 +90,12 @@ public record CitizenFacts(LocalDate today, @Nullable ResidenceRegistration regi
      * else its last update.
      */
     static LocalDate reachedOn(Application application) {
-        return currentEvent(application).map(Application.Event::at).orElse(application.updatedAt())
-                .atZoneSameInstant(GatewayApplication.SHANGHAI).toLocalDate();
+        return shanghaiDay(currentEvent(application).map(Application.Event::at).orElse(application.updatedAt()));
+    }
+
+    /** The day an agency's instant fell on in Shanghai, whatever offset the agency wrote it in. */
+    static LocalDate shanghaiDay(OffsetDateTime at) {
+        return at.atZoneSameInstant(GatewayApplication.SHANGHAI).toLocalDate();
     }
 
     /** Police's note on the application's current status, if they wrote one. */
@@ -173,7 +178,6 @@ public record CitizenFacts(LocalDate today, @Nullable ResidenceRegistration regi
         return applications.stream()
                 .filter(a -> a.kind() == Application.Kind.REGISTRATION_ADDRESS_CHANGE)
                 .filter(a -> a.status() != Application.Status.REJECTED && a.status() != Application.Status.CANCELLED)
-                .anyMatch(a -> !a.submittedAt().atZoneSameInstant(GatewayApplication.SHANGHAI).toLocalDate()
-                        .isBefore(moved));
+                .anyMatch(a -> !shanghaiDay(a.submittedAt()).isBefore(moved));
     }
 }

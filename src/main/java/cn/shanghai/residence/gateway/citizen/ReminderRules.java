@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import cn.shanghai.residence.gateway.GatewayApplication;
 import cn.shanghai.residence.gateway.citizen.Reminder.Kind;
 import cn.shanghai.residence.gateway.police.Application;
 import cn.shanghai.residence.gateway.police.ResidencePermit;
@@ -110,7 +109,7 @@ final class ReminderRules {
             return Optional.empty();
         }
         return application.events().stream().filter(event -> event.status() == Application.Status.APPROVED)
-                .map(event -> event.at().atZoneSameInstant(GatewayApplication.SHANGHAI).toLocalDate())
+                .map(event -> CitizenFacts.shanghaiDay(event.at()))
                 .max(LocalDate::compareTo)
                 .filter(day -> !day.isBefore(facts.today().minusDays(CitizenFacts.OUTCOME_NOTICE_DAYS)));
     }
@@ -149,7 +148,7 @@ final class ReminderRules {
             case DELIVERED -> new Reminder(Kind.PERMIT_DELIVERED, parcel.events().stream()
                     .map(Shipment.Event::at)
                     .max(Comparator.naturalOrder())
-                    .map(at -> at.atZoneSameInstant(GatewayApplication.SHANGHAI).toLocalDate())
+                    .map(CitizenFacts::shanghaiDay)
                     .orElse(parcel.estimatedDelivery()), deliveryMessage(parcel));
             default -> new Reminder(Kind.DELIVERY_UPDATE, parcel.estimatedDelivery(), deliveryMessage(parcel));
         };

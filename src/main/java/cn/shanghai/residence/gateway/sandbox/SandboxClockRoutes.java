@@ -5,7 +5,6 @@ import java.time.temporal.TemporalAmount;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import reactor.core.publisher.Mono;
 
@@ -17,6 +16,7 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import cn.shanghai.residence.gateway.reference.Ids;
 import cn.shanghai.residence.gateway.submission.IdempotencyStore;
 import cn.shanghai.residence.gateway.upstream.ResourceCaches;
 import cn.shanghai.residence.stubs.world.Outcome;
@@ -31,8 +31,6 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
  * "six months later" must not be served after it.
  */
 final class SandboxClockRoutes {
-
-    private static final Pattern PERSON_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final SandboxClock clock;
     private final StubControls stubs;
@@ -84,7 +82,7 @@ final class SandboxClockRoutes {
             } catch (IllegalArgumentException e) {
                 return error("INVALID_OUTCOME", hint);
             }
-            if (!(body.get("personId") instanceof String personId) || !PERSON_ID.matcher(personId).matches()) {
+            if (!(body.get("personId") instanceof String personId) || !Ids.safe(personId)) {
                 return error("INVALID_OUTCOME", hint);
             }
             return stubs.planNext(personId, outcome)

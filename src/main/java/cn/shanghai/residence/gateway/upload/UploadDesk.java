@@ -87,7 +87,7 @@ class UploadDesk {
 
     private Mono<ServerResponse> upload(ServerRequest request, Kind kind) {
         return CurrentPerson.id().flatMap(caller -> Mono.usingWhen(Mono.fromSupplier(slots::tryTake),
-                        taken -> taken ? read(request, kind) : Mono.error(UploadDesk::busy),
+                        taken -> taken ? read(request, caller, kind) : Mono.error(UploadDesk::busy),
                         taken -> Mono.fromRunnable(() -> {
                             if (taken) {
                                 slots.release();
@@ -96,16 +96,17 @@ class UploadDesk {
                 .onErrorResume(error -> answer(request, error));
     }
 
-    private Mono<ServerResponse> read(ServerRequest request, Kind kind) {
+    /** The signed-in caller's upload in a slot: read within its limit, checked, then stored. */
+    private Mono<ServerResponse> read(ServerRequest request, String caller, Kind kind) {
         String forPersonId = request.queryParam("forPersonId").orElse(null);
-        return CurrentPerson.id()
-                .flatMap(caller -> forPersonId != null && !Ids.safe(forPersonId) ? Mono.error(noDependent())
-                        : UploadBody.read(request.bodyToFlux(DataBuffer.class),
-                                        request.headers().contentLength().orElse(-1), kind.limit())
-                                .publishOn(Schedulers.boundedElastic())
-                                .map(kind.rules())
-                                .flatMap(checked -> checked.accepted() ? stored(caller, forPersonId, checked, kind)
-                                        : Mono.error(new RefusedUpload(checked.refusals()))))
+        Mono<?> stored = forPersonId != null && !Ids.safe(forPersonId) ? Mono.error(noDependent())
+                : UploadBody.read(request.bodyToFlux(DataBuffer.class), request.headers().contentLength().orElse(-1),
+                                kind.limit())
+                        .publishOn(Schedulers.boundedElastic())
+                        .map(kind.rules())
+                        .flatMap(checked -> checked.accepted() ? stored(caller, forPersonId, checked, kind)
+                                : Mono.error(new RefusedUpload(checked.refusals())));
+        return stored
                 .flatMap(answer -> ServerResponse.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(answer))
                 .onErrorResume(error -> answer(request, error))
