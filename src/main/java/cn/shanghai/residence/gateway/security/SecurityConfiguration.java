@@ -2,12 +2,11 @@ package cn.shanghai.residence.gateway.security;
 
 import java.time.Clock;
 
-import java.net.InetSocketAddress;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -34,17 +33,22 @@ import cn.shanghai.residence.gateway.InvalidConfigurationException;
 class SecurityConfiguration {
 
     /**
-     * @param managementPort    {@code management.server.port}: when the actuator runs on a port of its own, for
-     *                          operators and scrapers only, the actuator endpoints exposed there need no token
-     * @param managementAddress {@code management.server.address}: required with such a port, so that it is never
+     * @param managementPort    {@code management.server.port}: the actuator always runs on a port of its own, for
+     *                          operators and scrapers only, where its endpoints need no token; never the public port
+     *                          (its health details show each agency's breaker) and never switched off (the public
+     *                          health route reads Boot's health endpoint)
+     * @param managementAddress {@code management.server.address}: required, so that the operators' port is never
      *                          bound to every interface by accident
      */
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectProvider<ReactiveJwtDecoder> decoder,
             @Value("${management.server.port:-1}") int managementPort, @Value("${server.port:8080}") int serverPort,
             @Value("${management.server.address:}") String managementAddress) {
-        boolean operatorsPort = managementPort > 0 && managementPort != serverPort;
-        if (operatorsPort && managementAddress.isBlank()) {
+        if (managementPort < 0 || managementPort > 0 && managementPort == serverPort) {
+            throw new InvalidConfigurationException("management.server.port", "give the actuator a port of its own "
+                    + "(0: a free one), not server.port: its health details and metrics are for operators only");
+        }
+        if (managementAddress.isBlank()) {
             throw new InvalidConfigurationException("management.server.address", "set it to an internal address: "
                     + "the actuator endpoints on management.server.port answer without a token");
         }
@@ -59,10 +63,12 @@ class SecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .oauth2ResourceServer(server -> server.jwt(jwt -> { }))
                 .authorizeExchange(exchanges -> exchanges
-                        .matchers(new AndServerWebExchangeMatcher(onPort(operatorsPort ? managementPort : -1),
-                                ServerWebExchangeMatchers.pathMatchers("/actuator", "/actuator/**"))).permitAll()
+                        .matchers(new AndServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/actuator",
+                                "/actuator/**"), OPERATORS_PORT)).permitAll()
+                        // On the public port: PublicHealthRoute's UP or DOWN, nothing else of the actuator.
                         .pathMatchers("/graphql", "/graphql/schema", "/graphiql", "/graphiql/**", "/sandbox",
-                                "/sandbox/**", "/actuator/health", "/actuator/health/**")
+                                "/sandbox/**", "/actuator/health", "/actuator/health/liveness",
+                                "/actuator/health/readiness")
                         .permitAll()
                         // Like /graphql: an invalid token is refused here, no token is refused by the endpoint itself
                         // (a typed UNAUTHENTICATED answer), before it reads the body.
@@ -71,13 +77,10 @@ class SecurityConfiguration {
                 .build();
     }
 
-    /** Requests that arrived on this local port; none when the port is not set (-1) or random (0). */
-    private static ServerWebExchangeMatcher onPort(int port) {
-        return exchange -> {
-            InetSocketAddress local = exchange.getRequest().getLocalAddress();
-            return port > 0 && local != null && local.getPort() == port ? MatchResult.match() : MatchResult.notMatch();
-        };
-    }
+    /** Requests served by the actuator's own web server (its child context), whatever port it was given. */
+    private static final ServerWebExchangeMatcher OPERATORS_PORT = exchange ->
+            exchange.getApplicationContext() != null && WebServerApplicationContext.hasServerNamespace(
+                    exchange.getApplicationContext(), "management") ? MatchResult.match() : MatchResult.notMatch();
 
     /**
      * Wraps whichever JWT decoder is in use (Boot's from the key properties, or the sandbox's) so that a token is

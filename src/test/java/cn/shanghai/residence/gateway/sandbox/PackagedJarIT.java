@@ -71,6 +71,7 @@ class PackagedJarIT {
                 "-Djava.io.tmpdir=" + temporaryFiles,
                 "-jar", jar.toString(),
                 "--server.port=" + port,
+                "--management.server.port=0",
                 "--gateway.sandbox.enabled=true"));
         for (Upstream upstream : Upstream.values()) {
             command.add("--gateway.sandbox.stub-ports." + upstream.id() + "=0");

@@ -173,13 +173,18 @@ class ProductionModeTests {
 
     @Test
     void shouldRefuseAnOperatorsPortThatWouldListenOnEveryInterface() {
-        SpringApplication app = new SpringApplicationBuilder(GatewayApplication.class).build();
-        List<String> arguments = new ArrayList<>(List.of(productionArguments(List.of())));
-        arguments.add("--management.server.port=18999");
-        assertThatThrownBy(() -> app.run(arguments.toArray(String[]::new)).close())
-                .rootCause()
-                .isInstanceOf(InvalidConfigurationException.class)
-                .hasMessageContaining("management.server.address");
+        assertRefusedToStart(Map.of("management.server.address", ""), "management.server.address");
+    }
+
+    @Test
+    void shouldRefuseTheActuatorOnThePublicPort() {
+        assertRefusedToStart(Map.of("server.port", "18999", "management.server.port", "18999"),
+                "management.server.port");
+    }
+
+    @Test
+    void shouldRefuseTheActuatorSwitchedOff() {
+        assertRefusedToStart(Map.of("management.server.port", "-1"), "management.server.port");
     }
 
     @Test
@@ -203,11 +208,24 @@ class ProductionModeTests {
                 .hasMessageContaining(property);
     }
 
-    /** A complete production configuration; each override names a property to leave out. */
+    private static void assertRefusedToStart(Map<String, String> overrides, String property) {
+        SpringApplication app = new SpringApplicationBuilder(GatewayApplication.class).build();
+        assertThatThrownBy(() -> app.run(productionArguments(List.of(), overrides)).close())
+                .rootCause()
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining(property);
+    }
+
     private static String[] productionArguments(List<String> leftOut) {
+        return productionArguments(leftOut, Map.of());
+    }
+
+    /** A complete production configuration, less the properties left out, with the overrides. */
+    private static String[] productionArguments(List<String> leftOut, Map<String, String> overrides) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("gateway.sandbox.enabled", "false");
         settings.put("server.port", "0");
+        settings.put("management.server.port", "0");
         settings.put("gateway.rate-limit.burst", String.valueOf(RATE_LIMIT_BURST));
         settings.put("gateway.rate-limit.requests-per-minute", "1");
         settings.put("gateway.security.issuer", TestIdentityProvider.ISSUER);
@@ -217,6 +235,7 @@ class ProductionModeTests {
             settings.put("gateway.upstreams." + upstream.id() + ".base-url", upstreams.baseUrl(upstream).toString());
         }
         leftOut.forEach(settings::remove);
+        settings.putAll(overrides);
         return settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 

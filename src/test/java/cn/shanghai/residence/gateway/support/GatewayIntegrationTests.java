@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.graphql.test.autoconfigure.tester.AutoConfigureHttpGraphQlTester;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -62,6 +63,9 @@ public abstract class GatewayIntegrationTests {
 
     @Autowired
     protected TestClock clock;
+
+    @Value("${local.management.port}")
+    private int managementPort;
 
     private record TestStub(Upstream upstream, StubMapping mapping) {
     }
@@ -143,6 +147,11 @@ public abstract class GatewayIntegrationTests {
     /** Sends a JSON body as is (malformed, oversized, with variables) as the persona ({@code null}: anonymous). */
     protected WebTestClient.ResponseSpec postBody(String persona, String json) {
         return graphQlPost(persona).bodyValue(json).exchange();
+    }
+
+    /** A client of the operators' port (the actuator's own server, {@code management.server.port}). */
+    protected WebTestClient operators() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
     }
 
     protected WireMockServer stub(Upstream upstream) {

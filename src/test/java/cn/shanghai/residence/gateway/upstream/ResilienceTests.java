@@ -144,7 +144,7 @@ class ResilienceTests extends GatewayIntegrationTests {
 
     @Test
     void shouldShowEachBreakerInHealth() {
-        webTestClient.get().uri("/actuator/health/readiness").exchange()
+        operators().get().uri("/actuator/health/readiness").exchange()
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
