@@ -8,6 +8,8 @@ import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.annotation.Order;
@@ -18,6 +20,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import cn.shanghai.residence.gateway.observability.MetricNames;
 import cn.shanghai.residence.gateway.web.ErrorCode;
 import cn.shanghai.residence.gateway.web.RequestRefusals;
 
@@ -37,9 +40,21 @@ class RateLimitFilter implements WebFilter {
             .maximumSize(1_000_000)
             .build();
 
-    RateLimitFilter(RateLimitProperties properties, Clock clock) {
+    private final Counter refusedPeople;
+    private final Counter refusedAnonymous;
+
+    RateLimitFilter(RateLimitProperties properties, Clock clock, MeterRegistry meters) {
         this.properties = properties;
         this.clock = clock;
+        this.refusedPeople = refusals(meters, "person");
+        this.refusedAnonymous = refusals(meters, "anonymous");
+    }
+
+    private static Counter refusals(MeterRegistry meters, String caller) {
+        return Counter.builder(MetricNames.RATE_LIMITED)
+                .description("Requests refused by the per-caller rate limit (HTTP 429)")
+                .tag("caller", caller)
+                .register(meters);
     }
 
     @Override
@@ -57,6 +72,7 @@ class RateLimitFilter implements WebFilter {
                     if (waitMillis == 0) {
                         return chain.filter(exchange);
                     }
+                    (key.startsWith("person:") ? refusedPeople : refusedAnonymous).increment();
                     long seconds = Math.max(1, (waitMillis + 999) / 1000);
                     exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
                     return RequestRefusals.write(exchange, HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RATE_LIMITED,

@@ -9,13 +9,18 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
+import cn.shanghai.residence.gateway.observability.MetricNames;
 import cn.shanghai.residence.gateway.reference.ServiceClock;
 import cn.shanghai.residence.gateway.bdc.BdcService;
 import cn.shanghai.residence.gateway.police.Application;
@@ -46,9 +51,13 @@ class ApplicationDesk {
     private final BdcService bdc;
     private final IdempotencyStore idempotency;
     private final Clock clock;
+    private final Counter replays;
 
     ApplicationDesk(SubmissionFactsGatherer facts, Applicants applicants, PoliceService police, BdcService bdc,
-            IdempotencyStore idempotency, ServiceClock serviceClock) {
+            IdempotencyStore idempotency, ServiceClock serviceClock, MeterRegistry meters) {
+        this.replays = Counter.builder(MetricNames.IDEMPOTENCY_REPLAYS)
+                .description("Mutations answered with their idempotency key's first outcome, not submitted again")
+                .register(meters);
         this.facts = facts;
         this.applicants = applicants;
         this.police = police;
@@ -64,8 +73,11 @@ class ApplicationDesk {
             return Mono.just(ApplicationPayload.refused(invalid));
         }
         return CurrentPerson.id().flatMap(caller -> applicants.resolve(caller, input.forPersonId())
-                .flatMap(applicant -> idempotency.<Outcome>once(caller, input.idempotencyKey(), fingerprint(input),
-                                () -> apply(input, applicant), Outcome::remember)
+                .flatMap(applicant -> replayCounted(submitted -> idempotency.<Outcome>once(caller,
+                                input.idempotencyKey(), fingerprint(input), () -> {
+                                    submitted.set(true);
+                                    return apply(input, applicant);
+                                }, Outcome::remember))
                         .map(Outcome::payload)
                         .onErrorResume(IdempotencyStore.KeyReused.class, reused -> Mono.just(ApplicationPayload.refused(
                                 UserError.at(Code.IDEMPOTENCY_KEY_REUSED, "该幂等键已用于其他申请内容 / This "
@@ -74,6 +86,21 @@ class ApplicationDesk {
                         "未找到该被监护人 / No dependent with this id", "forPersonId"))))
                 .onErrorResume(Applicants.InPersonOnly.class, refused -> Mono.just(ApplicationPayload.refused(
                         UserError.at(Code.IN_PERSON_REQUIRED, Guardianship.IN_PERSON, "forPersonId")))));
+    }
+
+    /**
+     * Counts an outcome the store answered without running this request's submission: a repeat of the key, or a
+     * race joined; whatever the store (in memory or shared), since only the submission itself knows it ran.
+     */
+    private Mono<Outcome> replayCounted(Function<AtomicBoolean, Mono<Outcome>> once) {
+        return Mono.defer(() -> {
+            AtomicBoolean submitted = new AtomicBoolean();
+            return once.apply(submitted).doOnNext(outcome -> {
+                if (!submitted.get()) {
+                    replays.increment();
+                }
+            });
+        });
     }
 
     private Mono<Outcome> apply(ApplicationInput input, Applicant applicant) {

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -32,6 +34,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
+import cn.shanghai.residence.gateway.observability.MetricNames;
 import cn.shanghai.residence.gateway.web.RequestDeadline;
 import cn.shanghai.residence.gateway.web.RequestTrace;
 
@@ -55,6 +58,8 @@ public final class UpstreamGuard {
     private final MeterRegistry meters;
     private final Clock clock;
     private final Stalls stalls;
+    /** Held per resource and outcome, so a call's end costs two map look-ups, not a registry's meter id. */
+    private final Map<String, Map<String, Timer>> timers = new ConcurrentHashMap<>();
 
     UpstreamGuard(Upstream upstream, UpstreamsProperties.Settings settings, TimeLimiter timeLimiter,
             Bulkhead bulkhead, CircuitBreaker circuitBreaker, RetryRegistry retries,
@@ -141,12 +146,13 @@ public final class UpstreamGuard {
     }
 
     private void stop(Timer.Sample sample, String resource, String outcome) {
-        sample.stop(Timer.builder("gateway.upstream.calls")
-                .description("Calls to an upstream resource, retries included, by outcome")
-                .tag("upstream", upstream.id())
-                .tag("resource", resource)
-                .tag("outcome", outcome)
-                .register(meters));
+        sample.stop(timers.computeIfAbsent(resource, r -> new ConcurrentHashMap<>())
+                .computeIfAbsent(outcome, o -> Timer.builder(MetricNames.UPSTREAM_CALLS)
+                        .description("Calls to an upstream resource, retries included, by outcome")
+                        .tag("upstream", upstream.id())
+                        .tag("resource", resource)
+                        .tag("outcome", outcome)
+                        .register(meters)));
     }
 
     /** Connect errors, 5xx and 429 may pass if asked again; everything else will not. */

@@ -1,5 +1,6 @@
 package cn.shanghai.residence.gateway.web;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,8 @@ import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -16,21 +19,40 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 
+import cn.shanghai.residence.gateway.observability.MetricNames;
+
 /**
  * Gives the errors graphql-java raises itself (syntax, validation, aborted execution) a typed
- * {@code extensions.code}, so every error a client sees carries one.
+ * {@code extensions.code}, so every error a client sees carries one; and counts every error by its code.
  */
 @Component
 class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
+
+    /** Every code's counter, registered at start (a code never seen yet is a 0, not a missing series). */
+    private final Map<ErrorCode, Counter> counted = new EnumMap<>(ErrorCode.class);
+
+    ErrorCodeInterceptor(MeterRegistry meters) {
+        for (ErrorCode code : ErrorCode.values()) {
+            counted.put(code, Counter.builder(MetricNames.GRAPHQL_ERRORS)
+                    .description("GraphQL errors in answers, by extensions.code")
+                    .tag("code", code.name())
+                    .register(meters));
+        }
+    }
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         return chain.next(request).map(response -> {
             List<GraphQLError> errors = response.getExecutionResult().getErrors();
+            if (errors.isEmpty()) {
+                return response;
+            }
             if (errors.stream().allMatch(ErrorCodeInterceptor::coded)) {
+                errors.forEach(error -> counted.get(ErrorCodes.of(error)).increment());
                 return response;
             }
             List<GraphQLError> coded = errors.stream().map(e -> coded(e) ? e : withCode(e)).toList();
+            coded.forEach(error -> counted.get(ErrorCodes.of(error)).increment());
             return response.transform(builder -> builder.errors(coded));
         });
     }

@@ -1,5 +1,6 @@
 package cn.shanghai.residence.gateway.faq;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * resolver and query limits (which the slice picks up), without HTTP, security or upstreams.
  */
 @GraphQlTest(FaqController.class)
-@Import({FaqCatalog.class, ScalarConfiguration.class})
+// The slice includes every Instrumentation, GraphQlFieldMetrics among them, which records into a registry.
+@Import({FaqCatalog.class, ScalarConfiguration.class, SimpleMeterRegistry.class})
 @EnableConfigurationProperties(LimitsProperties.class)
 class FaqControllerTests {
 

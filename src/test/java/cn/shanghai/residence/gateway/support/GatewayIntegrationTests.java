@@ -154,6 +154,13 @@ public abstract class GatewayIntegrationTests {
         return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
     }
 
+    /** What Prometheus would scrape from the operators' port now. */
+    protected Scrape scrape() {
+        return Scrape.of(operators().get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody());
+    }
+
     protected WireMockServer stub(Upstream upstream) {
         return stubs.server(upstream);
     }
