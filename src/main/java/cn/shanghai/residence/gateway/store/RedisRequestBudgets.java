@@ -1,0 +1,128 @@
+package cn.shanghai.residence.gateway.store;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.github.bucket4j.redis.lettuce.RedisApi;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+
+/**
+ * {@link RequestBudgets} in Redis, one budget per caller for all replicas together: Bucket4j's token bucket over
+ * Lettuce (compare-and-swap in a Lua script), on the gateway's one shared Redis connection. When Redis cannot answer,
+ * the request is judged by this replica's own budget instead ({@code gateway.rate-limit.fallbacks} counts it): rate
+ * limiting degrades to per instance, requests are never refused because Redis is down.
+ */
+final class RedisRequestBudgets implements RequestBudgets {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisRequestBudgets.class);
+    /** After a failed connection attempt, the next is not tried before this: no connect storm while Redis is down. */
+    private static final long RECONNECT_PAUSE_MILLIS = 1_000;
+
+    private final LettuceConnectionFactory connections;
+    private final StoreKeys keys;
+    private final BucketConfiguration configuration;
+    private final LocalRequestBudgets fallback;
+    private final Clock clock;
+    private final Counter fallbacks;
+    private final AtomicReference<AsyncProxyManager<byte[]>> buckets = new AtomicReference<>();
+    private final AtomicLong nextConnectAttempt = new AtomicLong();
+
+    RedisRequestBudgets(LettuceConnectionFactory connections, StoreKeys keys, RateLimitProperties properties,
+            LocalRequestBudgets fallback, Clock clock, MeterRegistry meters) {
+        this.connections = connections;
+        this.keys = keys;
+        this.configuration = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(properties.burst())
+                        .refillGreedy(properties.requestsPerMinute(), Duration.ofMinutes(1)))
+                .build();
+        this.fallback = fallback;
+        this.clock = clock;
+        this.fallbacks = Counter.builder("gateway.rate-limit.fallbacks")
+                .description("requests judged by this replica's own budget because Redis did not answer")
+                .register(meters);
+    }
+
+    @Override
+    public Mono<Long> take(String caller) {
+        byte[] key = keys.key("rate", caller).getBytes(StandardCharsets.UTF_8);
+        return buckets()
+                .flatMap(manager -> Mono.fromFuture(() -> manager.getProxy(key,
+                        () -> CompletableFuture.completedFuture(configuration)).tryConsumeAndReturnRemaining(1)))
+                .map(probe -> probe.isConsumed() ? 0L : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999) / 1_000_000))
+                .onErrorResume(error -> {
+                    log.debug("Rate limit judged locally: Redis did not answer ({})", error.getClass().getSimpleName());
+                    fallbacks.increment();
+                    return Mono.just(fallback.takeNow(caller));
+                });
+    }
+
+    /**
+     * The bucket proxies, over the shared connection once it exists (Lettuce reconnects it by itself from then on).
+     * Until the first connection succeeds, one attempt per second is made, off the event loop.
+     */
+    private Mono<AsyncProxyManager<byte[]>> buckets() {
+        AsyncProxyManager<byte[]> ready = buckets.get();
+        if (ready != null) {
+            return Mono.just(ready);
+        }
+        long now = clock.millis();
+        long next = nextConnectAttempt.get();
+        if (now < next || !nextConnectAttempt.compareAndSet(next, now + RECONNECT_PAUSE_MILLIS)) {
+            return Mono.error(new StoreUnavailableException("no Redis connection yet"));
+        }
+        return Mono.fromCallable(this::connect).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @SuppressWarnings("unchecked")
+    private AsyncProxyManager<byte[]> connect() {
+        try (RedisConnection connection = connections.getConnection()) {
+            RedisClusterAsyncCommands<byte[], byte[]> commands =
+                    (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
+            AsyncProxyManager<byte[]> manager = new Bucket4jLettuce.LettuceBasedProxyManagerBuilder<>(api(commands))
+                    .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                            Duration.ofSeconds(10)))
+                    .build()
+                    .asAsync();
+            buckets.compareAndSet(null, manager);
+            return buckets.get();
+        }
+    }
+
+    private static RedisApi<byte[]> api(RedisClusterAsyncCommands<byte[], byte[]> commands) {
+        return new RedisApi<>() {
+            @Override
+            public <V> RedisFuture<V> eval(String script, ScriptOutputType type, byte[][] keys, byte[][] args) {
+                return commands.eval(script, type, keys, args);
+            }
+
+            @Override
+            public RedisFuture<byte[]> get(byte[] key) {
+                return commands.get(key);
+            }
+
+            @Override
+            public RedisFuture<?> delete(byte[] key) {
+                return commands.del(key);
+            }
+        };
+    }
+}
