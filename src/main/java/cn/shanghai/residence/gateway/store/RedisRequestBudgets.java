@@ -43,7 +43,7 @@ final class RedisRequestBudgets implements RequestBudgets {
     private final LocalRequestBudgets fallback;
     private final Clock clock;
     private final Counter fallbacks;
-    private final AtomicReference<AsyncProxyManager<byte[]>> buckets = new AtomicReference<>();
+    private final AtomicReference<AsyncProxyManager<Object>> buckets = new AtomicReference<>();
     private final AtomicLong nextConnectAttempt = new AtomicLong();
 
     RedisRequestBudgets(LettuceConnectionFactory connections, StoreKeys keys, RateLimitProperties properties,
@@ -79,8 +79,8 @@ final class RedisRequestBudgets implements RequestBudgets {
      * The bucket proxies, over the shared connection once it exists (Lettuce reconnects it by itself from then on).
      * Until the first connection succeeds, one attempt per second is made, off the event loop.
      */
-    private Mono<AsyncProxyManager<byte[]>> buckets() {
-        AsyncProxyManager<byte[]> ready = buckets.get();
+    private Mono<AsyncProxyManager<Object>> buckets() {
+        AsyncProxyManager<Object> ready = buckets.get();
         if (ready != null) {
             return Mono.just(ready);
         }
@@ -93,11 +93,11 @@ final class RedisRequestBudgets implements RequestBudgets {
     }
 
     @SuppressWarnings("unchecked")
-    private AsyncProxyManager<byte[]> connect() {
+    private AsyncProxyManager<Object> connect() {
         try (RedisConnection connection = connections.getConnection()) {
             RedisClusterAsyncCommands<byte[], byte[]> commands =
                     (RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection();
-            AsyncProxyManager<byte[]> manager = new Bucket4jLettuce.LettuceBasedProxyManagerBuilder<>(api(commands))
+            AsyncProxyManager<Object> manager = new Bucket4jLettuce.LettuceBasedProxyManagerBuilder<>(api(commands))
                     .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
                             Duration.ofSeconds(10)))
                     .build()
@@ -107,21 +107,29 @@ final class RedisRequestBudgets implements RequestBudgets {
         }
     }
 
-    private static RedisApi<byte[]> api(RedisClusterAsyncCommands<byte[], byte[]> commands) {
+    /**
+     * Bucket4j's calls on the shared connection. Typed {@code Object}: Bucket4j builds its key arrays as
+     * {@code Object[]}, which a {@code RedisApi<byte[]>} would fail to cast; every key is a {@code byte[]}.
+     */
+    private static RedisApi<Object> api(RedisClusterAsyncCommands<byte[], byte[]> commands) {
         return new RedisApi<>() {
             @Override
-            public <V> RedisFuture<V> eval(String script, ScriptOutputType type, byte[][] keys, byte[][] args) {
-                return commands.eval(script, type, keys, args);
+            public <V> RedisFuture<V> eval(String script, ScriptOutputType type, Object[] keys, byte[][] args) {
+                byte[][] binaryKeys = new byte[keys.length][];
+                for (int i = 0; i < keys.length; i++) {
+                    binaryKeys[i] = (byte[]) keys[i];
+                }
+                return commands.eval(script, type, binaryKeys, args);
             }
 
             @Override
-            public RedisFuture<byte[]> get(byte[] key) {
-                return commands.get(key);
+            public RedisFuture<byte[]> get(Object key) {
+                return commands.get((byte[]) key);
             }
 
             @Override
-            public RedisFuture<?> delete(byte[] key) {
-                return commands.del(key);
+            public RedisFuture<?> delete(Object key) {
+                return commands.del((byte[]) key);
             }
         };
     }
