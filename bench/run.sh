@@ -10,7 +10,8 @@
 #
 # Environment: DURATION (s per scenario, default 8), WARMUP (s, default 3), JIT_WARMUP (s, default 20),
 #              PERSONS (default 200), QUICK=1 (only concurrency 16), CONCURRENCY (default "1 16 64"),
-#              GATEWAY_PORT (default 18090),
+#              GATEWAY_PORT (default 18090), GATEWAY_ARGS (more gateway settings, e.g.
+#              "--gateway.store=redis --gateway.redis.key-prefix=bench:" against a Redis on localhost:6379),
 #              STUB_PORT (default 18091).
 set -euo pipefail
 
@@ -70,7 +71,7 @@ start_gateway() {
         --gateway.upstreams.bdc.base-url="http://127.0.0.1:$STUB_PORT/bdc/v1" \
         --gateway.upstreams.postal.base-url="http://127.0.0.1:$STUB_PORT/postal/v1" \
         --gateway.rate-limit.requests-per-minute=1000000000 --gateway.rate-limit.burst=1000000000 \
-        --logging.level.root=warn "$@" > "$OUT/gateway.log" 2>&1 &
+        --logging.level.root=warn "$@" ${GATEWAY_ARGS:-} > "$OUT/gateway.log" 2>&1 &
     GATEWAY_PID=$!
     PIDS+=("$GATEWAY_PID")
     for _ in $(seq 1 600); do

@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
+import cn.shanghai.residence.gateway.store.PersonChanges;
 import cn.shanghai.residence.gateway.upstream.Upstream;
 import cn.shanghai.residence.gateway.upstream.UpstreamBulkResource;
 import cn.shanghai.residence.gateway.upstream.UpstreamClientFactory;
@@ -28,8 +29,9 @@ public class BdcService {
     private final UpstreamBulkResource<ELicense> licensesById;
     private final BdcClient client;
     private final UpstreamResources resources;
+    private final PersonChanges changes;
 
-    BdcService(UpstreamClientFactory clients, UpstreamResources resources) {
+    BdcService(UpstreamClientFactory clients, UpstreamResources resources, PersonChanges changes) {
         this.client = clients.create(Upstream.BDC, BdcClient.class);
         this.resources = resources;
         this.profile = resources.create(Upstream.BDC, "bdc-profile", client::profile);
@@ -38,6 +40,8 @@ public class BdcService {
         this.serviceCenters = resources.create(Upstream.BDC, "service-centers", all -> client.serviceCenters());
         this.licensesById = resources.bulk(Upstream.BDC, "bdc-elicenses-by-id", LICENSE_BATCH_SIZE,
                 ids -> client.batchGetELicenses(Map.of("licenseIds", ids)), ELicense::licenseId);
+        this.changes = changes;
+        changes.onChange(this::forget);
     }
 
     public Mono<Profile> profile(String personId) {
@@ -53,17 +57,17 @@ public class BdcService {
     }
 
     /**
-     * Stores a new portrait of the person once (never retried: a retry could store it twice) and forgets their
-     * cached photos, so the next {@code photos} read shows it. Errors are passed on unclassified, so the caller can
+     * Stores a new portrait of the person once (never retried: a retry could store it twice) and has every replica
+     * forget their cached data, so the next {@code photos} read shows it. Errors are passed on unclassified, so the caller can
      * tell bdc's refusal (422 PHOTO_NOT_COMPLIANT) from a failure.
      */
     public Mono<Photo> uploadPhoto(String personId, byte[] jpeg) {
         return resources.write(Upstream.BDC, "bdc-photos-upload", client.uploadPhoto(personId, jpeg))
-                .doOnNext(stored -> photos.invalidate(personId));
+                .doOnNext(stored -> changes.changed(personId));
     }
 
-    /** Forgets what is cached about a person, after their own application changed it. */
-    public void forget(String personId) {
+    /** Forgets what is cached about a person, after their own action changed it (on any replica). */
+    private void forget(String personId) {
         profile.invalidate(personId);
         eLicenses.invalidate(personId);
         photos.invalidate(personId);

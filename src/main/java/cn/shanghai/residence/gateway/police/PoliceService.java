@@ -6,6 +6,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Service;
 
+import cn.shanghai.residence.gateway.store.PersonChanges;
 import cn.shanghai.residence.gateway.upstream.Upstream;
 import cn.shanghai.residence.gateway.upstream.UpstreamClientFactory;
 import cn.shanghai.residence.gateway.upstream.UpstreamResource;
@@ -24,7 +25,7 @@ public class PoliceService {
     private final PoliceClient client;
     private final UpstreamResources resources;
 
-    PoliceService(UpstreamClientFactory clients, UpstreamResources resources) {
+    PoliceService(UpstreamClientFactory clients, UpstreamResources resources, PersonChanges changes) {
         this.client = clients.create(Upstream.POLICE, PoliceClient.class);
         this.resources = resources;
         this.registration = resources.create(Upstream.POLICE, "police-registration", client::registration);
@@ -34,6 +35,7 @@ public class PoliceService {
         this.application = resources.create(Upstream.POLICE, "police-application", client::application);
         this.dependents = resources.create(Upstream.POLICE, "police-dependents", client::dependents);
         this.attachment = resources.create(Upstream.POLICE, "police-attachment", client::attachment);
+        changes.onChange(this::forget);
     }
 
     /** Empty when the person was never registered. */
@@ -87,8 +89,8 @@ public class PoliceService {
                 client.submit(idempotencyKey, request));
     }
 
-    /** Forgets what is cached about a person, after their own application changed it. */
-    public void forget(String personId) {
+    /** Forgets what is cached about a person, after their own action changed it (on any replica). */
+    private void forget(String personId) {
         registration.invalidate(personId);
         permit.invalidate(personId);
         applications.invalidate(personId);

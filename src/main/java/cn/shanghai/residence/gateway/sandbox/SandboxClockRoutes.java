@@ -17,7 +17,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import cn.shanghai.residence.gateway.reference.Ids;
-import cn.shanghai.residence.gateway.submission.IdempotencyStore;
+import cn.shanghai.residence.gateway.store.IdempotencyStore;
 import cn.shanghai.residence.gateway.upstream.ResourceCaches;
 import cn.shanghai.residence.stubs.world.Outcome;
 import cn.shanghai.residence.stubs.world.SandboxClock;
@@ -69,8 +69,7 @@ final class SandboxClockRoutes {
         return stubs.reset().then(Mono.fromRunnable(() -> {
             clock.reset();
             caches.invalidateAll();
-            idempotency.forgetAll();
-        })).then(stubs.clockChanged()).then(Mono.defer(this::now));
+        })).then(idempotency.forgetAll()).then(stubs.clockChanged()).then(Mono.defer(this::now));
     }
 
     private Mono<ServerResponse> nextOutcome(ServerRequest request) {

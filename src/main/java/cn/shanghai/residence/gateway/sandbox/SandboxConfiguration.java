@@ -33,7 +33,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import cn.shanghai.residence.gateway.InvalidConfigurationException;
 import cn.shanghai.residence.gateway.security.GatewaySecurityProperties;
 import cn.shanghai.residence.gateway.security.TokenRules;
-import cn.shanghai.residence.gateway.submission.IdempotencyStore;
+import cn.shanghai.residence.gateway.store.IdempotencyStore;
 import cn.shanghai.residence.gateway.upstream.EmbeddedUpstreams;
 import cn.shanghai.residence.gateway.upstream.ResourceCaches;
 import cn.shanghai.residence.gateway.upstream.Upstream;

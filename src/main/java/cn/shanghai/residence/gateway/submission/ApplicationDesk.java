@@ -22,13 +22,14 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 
 import cn.shanghai.residence.gateway.observability.MetricNames;
 import cn.shanghai.residence.gateway.reference.ServiceClock;
-import cn.shanghai.residence.gateway.bdc.BdcService;
 import cn.shanghai.residence.gateway.police.Application;
 import cn.shanghai.residence.gateway.police.ApplicationRequest;
 import cn.shanghai.residence.gateway.police.PoliceService;
 import cn.shanghai.residence.gateway.police.SubmittedApplication;
 import cn.shanghai.residence.gateway.reference.Guardianship;
 import cn.shanghai.residence.gateway.security.CurrentPerson;
+import cn.shanghai.residence.gateway.store.IdempotencyStore;
+import cn.shanghai.residence.gateway.store.PersonChanges;
 import cn.shanghai.residence.gateway.submission.UserError.Code;
 import cn.shanghai.residence.gateway.upstream.Upstream;
 import cn.shanghai.residence.gateway.upstream.UpstreamFailures;
@@ -37,8 +38,9 @@ import cn.shanghai.residence.gateway.upstream.UpstreamStatus;
 /**
  * The one path of every application mutation: validate the input (nothing upstream on failure), resolve who
  * applies, claim the idempotency key, gather the facts the kind needs, apply its rules, submit once to police
- * with a person-scoped Idempotency-Key, turn police's answer into the payload, and forget the person's cached
- * data after a success. A POST is never repeated here: if police does not answer, the outcome is unknown.
+ * with a person-scoped Idempotency-Key, turn police's answer into the payload, and have every replica forget the
+ * person's cached data after a success. A POST is never repeated here: if police does not answer, the outcome is
+ * unknown.
  */
 @Component
 class ApplicationDesk {
@@ -48,12 +50,12 @@ class ApplicationDesk {
     private final SubmissionFactsGatherer facts;
     private final Applicants applicants;
     private final PoliceService police;
-    private final BdcService bdc;
+    private final PersonChanges changes;
     private final IdempotencyStore idempotency;
     private final Clock clock;
     private final Counter replays;
 
-    ApplicationDesk(SubmissionFactsGatherer facts, Applicants applicants, PoliceService police, BdcService bdc,
+    ApplicationDesk(SubmissionFactsGatherer facts, Applicants applicants, PoliceService police, PersonChanges changes,
             IdempotencyStore idempotency, ServiceClock serviceClock, MeterRegistry meters) {
         this.replays = Counter.builder(MetricNames.IDEMPOTENCY_REPLAYS)
                 .description("Mutations answered with their idempotency key's first outcome, not submitted again")
@@ -61,7 +63,7 @@ class ApplicationDesk {
         this.facts = facts;
         this.applicants = applicants;
         this.police = police;
-        this.bdc = bdc;
+        this.changes = changes;
         this.idempotency = idempotency;
         this.clock = serviceClock.clock();
     }
@@ -73,8 +75,8 @@ class ApplicationDesk {
             return Mono.just(ApplicationPayload.refused(invalid));
         }
         return CurrentPerson.id().flatMap(caller -> applicants.resolve(caller, input.forPersonId())
-                .flatMap(applicant -> replayCounted(submitted -> idempotency.<Outcome>once(caller,
-                                input.idempotencyKey(), fingerprint(input), () -> {
+                .flatMap(applicant -> replayCounted(submitted -> idempotency.once(caller,
+                                input.idempotencyKey(), fingerprint(input), Outcome.class, () -> {
                                     submitted.set(true);
                                     return apply(input, applicant);
                                 }, Outcome::remember))
@@ -115,8 +117,7 @@ class ApplicationDesk {
         ApplicationRequest request = new ApplicationRequest(input.kind(), applicant.personId(), form.payload());
         return police.submit(upstreamKey(applicant.callerId(), input.idempotencyKey()), request)
                 .map(created -> {
-                    police.forget(applicant.personId());
-                    bdc.forget(applicant.personId());
+                    changes.changed(applicant.personId());
                     return Outcome.remembered(new ApplicationPayload(application(input.kind(), applicant, created,
                             form), List.of(), false, form.deliveryFee(), form.kinshipCommitment()));
                 })

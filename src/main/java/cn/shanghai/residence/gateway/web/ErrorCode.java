@@ -15,6 +15,8 @@ public enum ErrorCode {
     RATE_LIMITED(ErrorType.INTERNAL_ERROR),
     QUERY_TOO_COMPLEX(ErrorType.BAD_REQUEST),
     OVERLOADED(ErrorType.INTERNAL_ERROR),
+    /** The shared store (Redis) did not answer: a mutation was refused before anything was submitted; retry. */
+    STORE_UNAVAILABLE(ErrorType.INTERNAL_ERROR),
     INTERNAL_ERROR(ErrorType.INTERNAL_ERROR);
 
     private final ErrorType classification;

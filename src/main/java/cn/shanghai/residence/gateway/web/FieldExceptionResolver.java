@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.stereotype.Component;
 
+import cn.shanghai.residence.gateway.store.StoreUnavailableException;
+
 /**
  * Maps every exception raised while fetching a field to one typed GraphQL error, in one place. Unknown failures
  * become INTERNAL_ERROR with a fixed message: no stack trace, exception text or upstream body reaches the client
@@ -29,10 +31,23 @@ class FieldExceptionResolver extends DataFetcherExceptionResolverAdapter {
     private static final GatewayException CANCELLED = new GatewayException(ErrorCode.UPSTREAM_TIMEOUT,
             "The request was cancelled or ran out of time before this field was fetched.");
 
+    /** Writes fail closed while the shared store is down: nothing was submitted, so the same request may be retried. */
+    private static final GatewayException STORE_UNAVAILABLE = new GatewayException(ErrorCode.STORE_UNAVAILABLE,
+            "暂时无法受理申请，未提交任何内容，请稍后用同一幂等键重试 / The application could not be taken now and nothing "
+                    + "was submitted; retry later with the same idempotencyKey") {
+        @Override
+        public Map<String, Object> extensions() {
+            return Map.of("retryable", true);
+        }
+    };
+
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         if (ex instanceof GatewayException failure) {
             return failure.toGraphQlError(env);
+        }
+        if (ex instanceof StoreUnavailableException) {
+            return STORE_UNAVAILABLE.toGraphQlError(env);
         }
         if (ex instanceof AbortExecutionException) {
             log.debug("Request cancelled or out of time while resolving {}", env.getExecutionStepInfo().getPath());

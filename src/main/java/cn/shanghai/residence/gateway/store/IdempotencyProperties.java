@@ -1,4 +1,4 @@
-package cn.shanghai.residence.gateway.submission;
+package cn.shanghai.residence.gateway.store;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package cn.shanghai.residence.gateway.submission;
+package cn.shanghai.residence.gateway.store;
 
 import java.time.Duration;
 import java.util.function.Predicate;
@@ -22,7 +22,7 @@ final class InMemoryIdempotencyStore implements IdempotencyStore {
 
     @Override
     @SuppressWarnings("unchecked")
-    public <T> Mono<T> once(String personId, String key, String fingerprint, Supplier<Mono<T>> submit,
+    public <T> Mono<T> once(String personId, String key, String fingerprint, Class<T> type, Supplier<Mono<T>> submit,
             Predicate<T> remember) {
         String scopedKey = personId + "\u0000" + key;
         return Mono.defer(() -> {
@@ -44,7 +44,7 @@ final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public void forgetAll() {
-        entries.invalidateAll();
+    public Mono<Void> forgetAll() {
+        return Mono.fromRunnable(entries::invalidateAll);
     }
 }

@@ -1,4 +1,4 @@
-package cn.shanghai.residence.gateway.security;
+package cn.shanghai.residence.gateway.store;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
