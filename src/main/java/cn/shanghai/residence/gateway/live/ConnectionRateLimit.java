@@ -1,7 +1,7 @@
 package cn.shanghai.residence.gateway.live;
 
-import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import graphql.ExecutionResult;
 import reactor.core.publisher.Mono;
@@ -26,11 +26,11 @@ class ConnectionRateLimit implements WebGraphQlInterceptor {
     private static final String KEY = ConnectionRateLimit.class.getName();
 
     private final LiveProperties settings;
-    private final Clock clock;
+    private final LiveTime time;
 
-    ConnectionRateLimit(LiveProperties settings, Clock clock) {
+    ConnectionRateLimit(LiveProperties settings, LiveTime time) {
         this.settings = settings;
-        this.clock = clock;
+        this.time = time;
     }
 
     /** Operations in the current second of one connection. */
@@ -46,7 +46,7 @@ class ConnectionRateLimit implements WebGraphQlInterceptor {
         }
         Map<String, Object> attributes = socket.getSessionInfo().getAttributes();
         Window window = (Window) attributes.computeIfAbsent(KEY, key -> new Window());
-        long second = clock.millis() / 1000;
+        long second = time.scheduler().now(TimeUnit.SECONDS);
         boolean allowed;
         synchronized (window) {
             if (window.second != second) {

@@ -51,6 +51,7 @@ final class Watch {
     private @Nullable Disposable inFlight;
     private @Nullable Disposable next;
     private boolean finished;
+    private boolean retired;
     private Set<Upstream> degraded = EnumSet.noneOf(Upstream.class);
     private int failures;
     private volatile int watchers = -1;
@@ -69,9 +70,13 @@ final class Watch {
 
     /**
      * Adds a subscriber: first what it missed after {@code after} (or a RESYNC when that is no longer kept), then
-     * every new event. Starts the poller if it is the first.
+     * every new event. Starts the poller if it is the first. Null once the registry has forgotten this watch: the
+     * caller then joins the one that replaced it.
      */
-    synchronized Sinks.Many<LiveUpdate> join(@Nullable Long after) {
+    synchronized Sinks.@Nullable Many<LiveUpdate> join(@Nullable Long after) {
+        if (retired) {
+            return null;
+        }
         // Exactly send-buffer events; past them offer() fails and the subscriber is cut off.
         Sinks.Many<LiveUpdate> sink = Sinks.many().unicast()
                 .onBackpressureBuffer(new ArrayBlockingQueue<LiveUpdate>(settings.sendBuffer()));
@@ -103,8 +108,10 @@ final class Watch {
         return subscribers.isEmpty();
     }
 
-    synchronized boolean unwatched() {
-        return subscribers.isEmpty();
+    /** When nobody watches, no later {@link #join} is accepted: true, and the registry drops this watch. */
+    synchronized boolean retireIfUnwatched() {
+        retired = subscribers.isEmpty();
+        return retired;
     }
 
     /** Ends every stream (shutdown): each subscriber gets its completion. */

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,9 @@ import cn.shanghai.residence.gateway.web.GatewayException;
  */
 @Component
 class Watches implements SmartLifecycle {
+
+    /** Events on their way to one subscriber's thread, on top of its send buffer: small, so a slow one is cut off. */
+    private static final int DELIVERY_PREFETCH = 16;
 
     private final Map<String, Watch> watches = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> perPerson = new ConcurrentHashMap<>();
@@ -53,23 +57,30 @@ class Watches implements SmartLifecycle {
         this.ids = new AtomicLong(clock.millis() * 1000);
     }
 
-    /** The person's stream of one subject's events, after {@code after} when resuming; within the limits. */
+    /**
+     * The person's stream of one subject's events, after {@code after} when resuming; within the limits. Events
+     * reach the subscriber on a thread of their own, never inside the watch that published them, so whatever the
+     * subscriber does next (render, cancel, leave) cannot wait on that watch's lock.
+     */
     Flux<LiveUpdate> updates(String personId, Subject subject, @Nullable Long after) {
         return Flux.defer(() -> {
             admit(personId);
-            Watch[] watch = new Watch[1];
-            @SuppressWarnings("unchecked")
-            Sinks.Many<LiveUpdate>[] sink = new Sinks.Many[1];
-            watches.compute(subject.key(), (key, existing) -> {
-                watch[0] = existing != null ? existing : new Watch(subject, settings, time.scheduler(), clock, ids,
-                        this::changed);
-                sink[0] = watch[0].join(after);
-                return watch[0];
-            });
+            Watch watch;
+            Sinks.Many<LiveUpdate> sink;
+            do {
+                watch = watches.computeIfAbsent(subject.key(), key -> new Watch(subject, settings, time.scheduler(),
+                        clock, ids, this::changed));
+                sink = watch.join(after);
+                if (sink == null) {
+                    watches.remove(subject.key(), watch);
+                }
+            } while (sink == null);
             changed(); // the watch is in the map only now, for whoever waits on it
-            return sink[0].asFlux().doFinally(signal -> {
+            Watch joined = watch;
+            Sinks.Many<LiveUpdate> joinedSink = sink;
+            return sink.asFlux().publishOn(Schedulers.parallel(), DELIVERY_PREFETCH).doFinally(signal -> {
                 release(personId);
-                if (watch[0].leave(sink[0])) {
+                if (joined.leave(joinedSink)) {
                     time.scheduler().schedule(() -> forgetIfUnwatched(subject.key()),
                             settings.keepAfterLastSubscriber().toMillis(), TimeUnit.MILLISECONDS);
                 }
@@ -119,7 +130,7 @@ class Watches implements SmartLifecycle {
     }
 
     private void forgetIfUnwatched(String key) {
-        watches.computeIfPresent(key, (k, watch) -> watch.unwatched() ? null : watch);
+        watches.computeIfPresent(key, (k, watch) -> watch.retireIfUnwatched() ? null : watch);
     }
 
     /** Forgets at once every thing nobody watches (their last answers and events), e.g. when the sandbox is reset. */

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +34,7 @@ class LiveSseTests extends GatewayIntegrationTests {
 
     @org.junit.jupiter.api.BeforeEach
     void forgetEarlierWatches() {
-        watches.quiet().block(Duration.ofSeconds(20));
+        watches.quiet().block(LiveProgressTests.HANG_GUARD);
         watches.forgetUnwatched();
     }
 
@@ -47,7 +48,7 @@ class LiveSseTests extends GatewayIntegrationTests {
                 .assertNext(event -> assertUpdate(event, "TIMELINE_EVENT", id))
                 .assertNext(event -> assertUpdate(event, "STATUS_CHANGED", id))
                 .thenCancel()
-                .verify(Duration.ofSeconds(30));
+                .verify(LiveProgressTests.HANG_GUARD);
     }
 
     @Test
@@ -63,18 +64,18 @@ class LiveSseTests extends GatewayIntegrationTests {
                 .recordWith(() -> before)
                 .expectNextCount(2)
                 .thenCancel()
-                .verify(Duration.ofSeconds(30));
+                .verify(LiveProgressTests.HANG_GUARD);
         watched(1);
         String lastSeen = before.get(1).id();
 
         move("P5D");
-        List<ServerSentEvent<Map<String, Object>>> keptWatching = keeper.collectList().block(Duration.ofSeconds(30));
+        List<ServerSentEvent<Map<String, Object>>> keptWatching = keeper.collectList().block(LiveProgressTests.HANG_GUARD);
 
         List<ServerSentEvent<Map<String, Object>>> after = sse("ywtb-1001", MY_UPDATES, lastSeen)
                 .filter(event -> "next".equals(event.event()))
                 .take(3)
                 .collectList()
-                .block(Duration.ofSeconds(30));
+                .block(LiveProgressTests.HANG_GUARD);
         assertThat(after).extracting(LiveSseTests::kindAndStatus)
                 .containsExactly("TIMELINE_EVENT APPROVED", "TIMELINE_EVENT COMPLETED", "STATUS_CHANGED COMPLETED");
         assertThat(after).extracting(ServerSentEvent::id)
@@ -98,7 +99,7 @@ class LiveSseTests extends GatewayIntegrationTests {
                         null).filter(event -> "next".equals(event.event())))
                 .assertNext(event -> assertThat(event.data().toString()).contains("NOT_FOUND"))
                 .thenCancel()
-                .verify(Duration.ofSeconds(10));
+                .verify(LiveProgressTests.HANG_GUARD);
     }
 
     Flux<ServerSentEvent<Map<String, Object>>> sse(String persona, String document, String lastEventId) {
@@ -114,12 +115,13 @@ class LiveSseTests extends GatewayIntegrationTests {
                 .bodyValue(Map.of("query", document))
                 .retrieve()
                 .bodyToFlux(new ParameterizedTypeReference<ServerSentEvent<Map<String, Object>>>() {
-                });
+                })
+                .publishOn(Schedulers.boundedElastic()); // test steps may block: never on the connection's loop
     }
 
     void watched(int subscribers) {
         watches.watchedBy("person:ywtb-1001", subscribers)
-                .block(Duration.ofSeconds(20));
+                .block(LiveProgressTests.HANG_GUARD);
     }
 
     void move(String advance) {
