@@ -48,6 +48,7 @@ final class Watch {
     private long lastId;
     private final List<Sinks.Many<LiveUpdate>> subscribers = new ArrayList<>();
     private boolean polling;
+    private boolean pollInFlight;
     private @Nullable Disposable inFlight;
     private @Nullable Disposable next;
     private boolean finished;
@@ -121,8 +122,20 @@ final class Watch {
         List.copyOf(subscribers).forEach(Sinks.Many::tryEmitComplete);
     }
 
+    /** Polls now rather than at the next interval (the sandbox clock jumped), unless a poll is under way. */
+    synchronized void wake() {
+        if (polling && !pollInFlight) {
+            if (next != null) {
+                next.dispose();
+                next = null;
+            }
+            pollNow();
+        }
+    }
+
     private void stopPolling() {
         polling = false;
+        pollInFlight = false;
         if (inFlight != null) {
             inFlight.dispose();
             inFlight = null;
@@ -134,8 +147,10 @@ final class Watch {
     }
 
     private synchronized void pollNow() {
-        if (polling) {
-            inFlight = poll().subscribe();
+        if (polling && !pollInFlight) {
+            pollInFlight = true;
+            Disposable call = poll().subscribe();
+            inFlight = pollInFlight ? call : null; // a poll answered from cache has already finished
         }
     }
 
@@ -207,6 +222,7 @@ final class Watch {
         last = watched;
         degraded = failedNow.isEmpty() ? EnumSet.noneOf(Upstream.class) : EnumSet.copyOf(failedNow);
         failures = failedNow.isEmpty() ? 0 : failures + 1;
+        pollInFlight = false;
         inFlight = null;
         Optional<Duration> interval = LiveRules.interval(watched, subject.person(), settings);
         interval.ifPresent(every -> scheduleNext(wait(every)));
@@ -227,6 +243,7 @@ final class Watch {
                     error.getClass().getSimpleName());
         }
         failures++;
+        pollInFlight = false;
         inFlight = null;
         Duration interval = Optional.ofNullable(last)
                 .flatMap(watched -> LiveRules.interval(watched, subject.person(), settings))

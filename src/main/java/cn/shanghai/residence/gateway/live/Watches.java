@@ -17,9 +17,11 @@ import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import cn.shanghai.residence.gateway.reference.ServiceClock;
+import cn.shanghai.residence.gateway.reference.ServiceClockMoved;
 import cn.shanghai.residence.gateway.web.ErrorCode;
 import cn.shanghai.residence.gateway.web.GatewayException;
 
@@ -131,6 +133,12 @@ class Watches implements SmartLifecycle {
 
     private void forgetIfUnwatched(String key) {
         watches.computeIfPresent(key, (k, watch) -> watch.retireIfUnwatched() ? null : watch);
+    }
+
+    /** The sandbox clock jumped: every watched thing is polled now, not at its next interval. */
+    @EventListener(ServiceClockMoved.class)
+    void clockMoved() {
+        watches.values().forEach(Watch::wake);
     }
 
     /** Forgets at once every thing nobody watches (their last answers and events), e.g. when the sandbox is reset. */

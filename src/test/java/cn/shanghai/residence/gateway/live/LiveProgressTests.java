@@ -1,9 +1,9 @@
 package cn.shanghai.residence.gateway.live;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,25 +11,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.graphql.client.SubscriptionErrorException;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
-import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.http.MediaType;
-import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 
 import cn.shanghai.residence.gateway.support.GatewayIntegrationTests;
+import cn.shanghai.residence.gateway.support.GraphQlSocket;
 import cn.shanghai.residence.gateway.upstream.Upstream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Issue 13 over real WebSocket connections (graphql-transport-ws): applications moved by the sandbox clock, one
+ * Issue 13 over real WebSocket connections (graphql-transport-ws, spoken by {@link GraphQlSocket}): applications moved by the sandbox clock, one
  * poll per interval for many screens, resuming, authorization, token expiry and an EMS outage. Poll intervals pass
  * on virtual time ({@code liveTime}); nothing sleeps.
  */
@@ -57,7 +53,7 @@ class LiveProgressTests extends GatewayIntegrationTests {
     @Autowired
     Watches watches;
 
-    private final List<WebSocketGraphQlTester> sockets = new ArrayList<>();
+    private final List<GraphQlSocket> sockets = new ArrayList<>();
 
     @org.junit.jupiter.api.BeforeEach
     void forgetEarlierWatches() {
@@ -67,7 +63,7 @@ class LiveProgressTests extends GatewayIntegrationTests {
 
     @AfterEach
     void closeSockets() {
-        sockets.forEach(socket -> socket.stop().block(HANG_GUARD));
+        sockets.forEach(GraphQlSocket::close);
         sockets.clear();
     }
 
@@ -77,10 +73,10 @@ class LiveProgressTests extends GatewayIntegrationTests {
 
         StepVerifier.create(updates(socket("ywtb-1001"), id, null))
                 .then(() -> watched(id, 1))
-                .then(() -> moveSandbox("PT2H", REVIEW_TICK))
+                .then(() -> advanceSandbox("PT2H"))
                 .assertNext(update -> assertUpdate(update, "TIMELINE_EVENT", "UNDER_REVIEW"))
                 .assertNext(update -> assertUpdate(update, "STATUS_CHANGED", "UNDER_REVIEW"))
-                .then(() -> moveSandbox("P5D", REVIEW_TICK))
+                .then(() -> advanceSandbox("P5D"))
                 .assertNext(update -> assertUpdate(update, "TIMELINE_EVENT", "APPROVED"))
                 .assertNext(update -> assertUpdate(update, "TIMELINE_EVENT", "COMPLETED"))
                 .assertNext(update -> assertUpdate(update, "STATUS_CHANGED", "COMPLETED"))
@@ -94,23 +90,34 @@ class LiveProgressTests extends GatewayIntegrationTests {
         String id = register("ywtb-1001", "live-fifty");
         List<Flux<Map<String, Object>>> screens = new ArrayList<>();
         for (int connection = 0; connection < 10; connection++) {
-            WebSocketGraphQlTester socket = socket("ywtb-1001");
+            GraphQlSocket socket = socket("ywtb-1001");
             for (int screen = 0; screen < 5; screen++) {
-                screens.add(updates(socket, id, null).take(2).cache());
+                screens.add(updates(socket, id, null).cache()); // watching until the socket closes
             }
         }
         screens.forEach(screen -> screen.subscribe(update -> { }, closedAtTheEnd -> { }));
         watched(id, 50);
         resetJournals();
 
-        moveSandbox("PT2H", REVIEW_TICK);
+        advanceSandbox("PT2H");
 
         for (Flux<Map<String, Object>> screen : screens) {
-            assertThat(screen.map(update -> update.get("kind")).collectList().block(HANG_GUARD))
+            assertThat(screen.take(2).map(update -> update.get("kind")).collectList().block(HANG_GUARD))
                     .containsExactly("TIMELINE_EVENT", "STATUS_CHANGED");
         }
         assertThat(requestsTo(Upstream.POLICE, "GET", "/applications/" + id))
                 .as("one poll of police for fifty subscribers").isEqualTo(1);
+
+        clock.advance(Duration.ofSeconds(16)); // past police-application's 15 s cache, as ten minutes would be
+        liveTime.advance(REVIEW_TICK);
+
+        StepVerifier.create(Flux.interval(Duration.ofMillis(10))
+                        .map(tick -> requestsTo(Upstream.POLICE, "GET", "/applications/" + id))
+                        .takeUntil(polls -> polls > 1).last())
+                .as("one more poll when one more interval has passed")
+                .expectNext(2)
+                .expectComplete()
+                .verify(HANG_GUARD);
     }
 
     @Test
@@ -118,7 +125,7 @@ class LiveProgressTests extends GatewayIntegrationTests {
         String id = register("ywtb-1001", "live-limit");
         List<Flux<Map<String, Object>>> open = new ArrayList<>();
         for (int connection = 0; connection < 10; connection++) {
-            WebSocketGraphQlTester socket = socket("ywtb-1001");
+            GraphQlSocket socket = socket("ywtb-1001");
             for (int screen = 0; screen < 5; screen++) {
                 Flux<Map<String, Object>> one = updates(socket, id, null);
                 open.add(one);
@@ -135,16 +142,16 @@ class LiveProgressTests extends GatewayIntegrationTests {
     @Test
     void shouldResumeADroppedConnectionWithoutMissingAnything() {
         String id = register("ywtb-1001", "live-resume");
-        WebSocketGraphQlTester first = socket("ywtb-1001");
+        GraphQlSocket first = socket("ywtb-1001");
         List<Map<String, Object>> before = new ArrayList<>();
         StepVerifier.create(updates(first, id, null))
                 .then(() -> watched(id, 1))
-                .then(() -> moveSandbox("PT2H", REVIEW_TICK))
+                .then(() -> advanceSandbox("PT2H"))
                 .recordWith(() -> before)
                 .expectNextCount(2)
                 .thenCancel()
                 .verify(HANG_GUARD);
-        first.stop().block(HANG_GUARD);
+        first.close();
         watched(id, 0);
         String lastSeen = (String) before.get(1).get("id");
 
@@ -209,27 +216,17 @@ class LiveProgressTests extends GatewayIntegrationTests {
 
     @Test
     void shouldCloseASocketWhoseSignInTokenIsInvalid() {
-        WebSocketGraphQlTester forged = WebSocketGraphQlTester
-                .builder(URI.create("ws://localhost:" + port + "/graphql"), new ReactorNettyWebSocketClient())
-                .interceptor(new WebSocketGraphQlClientInterceptor() {
-                    @Override
-                    public Mono<Object> connectionInitPayload() {
-                        return Mono.just(Map.of("Authorization", "Bearer " + tokenFor("ywtb-1005") + "x"));
-                    }
-                })
-                .build();
-        sockets.add(forged);
+        String forged = tokenFor("ywtb-1005") + "x";
 
-        StepVerifier.create(updates(forged, "APL-1005-0001", null))
-                .expectError()
-                .verify(HANG_GUARD);
+        assertThatThrownBy(() -> GraphQlSocket.open(port, forged, HANG_GUARD))
+                .isInstanceOfSatisfying(GraphQlSocket.Closed.class, closed -> assertThat(closed.status().getCode())
+                        .as("Unauthorized, before any subscription").isEqualTo(4401));
         assertThat(watches.open()).isZero();
     }
 
     @Test
     void shouldAnswerUnauthenticatedToASocketThatDidNotSignIn() {
-        WebSocketGraphQlTester anonymous = WebSocketGraphQlTester
-                .builder(URI.create("ws://localhost:" + port + "/graphql"), new ReactorNettyWebSocketClient()).build();
+        GraphQlSocket anonymous = GraphQlSocket.open(port, null, HANG_GUARD);
         sockets.add(anonymous);
 
         StepVerifier.create(updates(anonymous, "APL-1005-0001", null))
@@ -239,7 +236,7 @@ class LiveProgressTests extends GatewayIntegrationTests {
 
     @Test
     void shouldRefuseOperationsPastTheRatePerConnectionUntilTheNextSecond() {
-        WebSocketGraphQlTester socket = socket("ywtb-1005");
+        GraphQlSocket socket = socket("ywtb-1005");
 
         List<Throwable> refused = Flux.range(0, 25)
                 .flatMap(i -> updates(socket, "APL-1005-0001", null).then(Mono.<Throwable>empty())
@@ -249,15 +246,14 @@ class LiveProgressTests extends GatewayIntegrationTests {
                 .block(HANG_GUARD);
 
         assertThat(refused).as("within one second (live time stands still), operations 11 to 25 are refused "
-                        + "with a typed error; the socket and its ten streams stay open")
+                        + "with a typed error, not by closing the socket")
                 .hasSize(15)
-                .allSatisfy(error -> assertThat(error).hasMessageContaining("code=RATE_LIMITED"));
-        assertThat(watches.open()).isEqualTo(10);
+                .allSatisfy(error -> assertCode(error, "RATE_LIMITED"));
 
         liveTime.advance(Duration.ofSeconds(1));
 
         StepVerifier.create(updates(socket, "APL-1005-0002", null))
-                .as("the next second admits operations again: this one reaches the object check")
+                .as("the same socket, the next second: admitted again, this one reaches the object check")
                 .expectErrorSatisfies(error -> assertCode(error, "NOT_FOUND"))
                 .verify(HANG_GUARD);
     }
@@ -270,16 +266,14 @@ class LiveProgressTests extends GatewayIntegrationTests {
                         "delivery", Map.of("method", "POSTAL", "address", Map.of("district", "浦东新区",
                                 "street", "张江镇", "detail", "碧波路690弄12号301室"), "recipientMobile", "13880452297")))
                 .execute().path("applyForResidencePermit.application.id").entity(String.class).get();
-        WebSocketGraphQlTester socket = socket("ywtb-1004");
-        Flux<Map<String, Object>> updates = socket.document("""
-                        subscription { myUpdates { id kind application { id status } reminder { kind dueOn } } }""")
-                .executeSubscription().toFlux("myUpdates", Map.class).map(update -> (Map<String, Object>) update)
-                .publishOn(Schedulers.boundedElastic());
+        Flux<Map<String, Object>> updates = socket("ywtb-1004").subscribe("""
+                        subscription { myUpdates { id kind application { id status } reminder { kind dueOn } } }""",
+                Map.of()).map(payload -> field(payload, "myUpdates"));
 
         StepVerifier.create(updates.filter(update -> "REMINDER".equals(update.get("kind"))
                         || "STATUS_CHANGED".equals(update.get("kind"))))
                 .then(() -> watches.watchedBy("person:ywtb-1004", 1).block(HANG_GUARD))
-                .then(() -> moveSandbox("P5D", REVIEW_TICK))
+                .then(() -> advanceSandbox("P5D"))
                 .assertNext(update -> assertThat(update.get("application")).asString().contains(id))
                 .assertNext(update -> {
                     assertThat(update).containsEntry("kind", "REMINDER");
@@ -292,32 +286,28 @@ class LiveProgressTests extends GatewayIntegrationTests {
 
     // --- helpers ---
 
-    WebSocketGraphQlTester socket(String persona) {
-        String token = tokenFor(persona);
-        WebSocketGraphQlTester socket = WebSocketGraphQlTester
-                .builder(URI.create("ws://localhost:" + port + "/graphql"), new ReactorNettyWebSocketClient())
-                .interceptor(new WebSocketGraphQlClientInterceptor() {
-                    @Override
-                    public Mono<Object> connectionInitPayload() {
-                        return Mono.just(Map.of("Authorization", "Bearer " + token));
-                    }
-                })
-                .build();
+    GraphQlSocket socket(String persona) {
+        GraphQlSocket socket = GraphQlSocket.open(port, tokenFor(persona), HANG_GUARD);
         sockets.add(socket);
         return socket;
     }
 
-    @SuppressWarnings("unchecked")
-    static Flux<Map<String, Object>> updates(WebSocketGraphQlTester socket, String id, String after) {
-        GraphQlTester.Request<?> request = socket.document(APPLICATION_UPDATES).variable("id", id);
+    static Flux<Map<String, Object>> updates(GraphQlSocket socket, String id, String after) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("id", id);
         if (after != null) {
-            request = request.variable("after", after);
+            variables.put("after", after);
         }
-        // Off the socket's event loop: a test step after an event may block (sandbox calls, waits), and blocking
-        // the loop would stall every connection on it, upstream calls included.
-        return request.executeSubscription().toFlux("applicationUpdates", Map.class)
-                .map(update -> (Map<String, Object>) update)
-                .publishOn(Schedulers.boundedElastic());
+        return socket.subscribe(APPLICATION_UPDATES, variables).map(payload -> field(payload, "applicationUpdates"));
+    }
+
+    /** The subscription's field of one result; a result with errors (a refusal) ends the stream with them. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> field(Map<String, Object> payload, String name) {
+        if (payload.get("errors") != null) {
+            throw new GraphQlSocket.OperationError((List<Map<String, Object>>) payload.get("errors"));
+        }
+        return (Map<String, Object>) ((Map<String, Object>) payload.get("data")).get(name);
     }
 
     /** Waits (reactively, bounded) until the application's poller has its first answer and this many subscribers. */
@@ -326,11 +316,7 @@ class LiveProgressTests extends GatewayIntegrationTests {
                 .block(HANG_GUARD);
     }
 
-    void moveSandbox(String advance, Duration tick) {
-        advanceSandbox(advance);
-        liveTime.advance(tick);
-    }
-
+    /** Moves the sandbox clock; the gateway's pollers look again at once (no interval has to pass). */
     void advanceSandbox(String advance) {
         webTestClient.post().uri("/sandbox/clock").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("advance", advance)).exchange().expectStatus().isOk();
@@ -357,9 +343,10 @@ class LiveProgressTests extends GatewayIntegrationTests {
         assertThat(update.get("kind") + " " + status(update)).isEqualTo(kind + " " + status);
     }
 
+    @SuppressWarnings("unchecked")
     static void assertCode(Throwable error, String code) {
-        assertThat(error).isInstanceOf(SubscriptionErrorException.class);
-        assertThat(((SubscriptionErrorException) error).getErrors())
-                .anySatisfy(e -> assertThat(e.getExtensions()).containsEntry("code", code));
+        assertThat(error).isInstanceOf(GraphQlSocket.OperationError.class);
+        assertThat(((GraphQlSocket.OperationError) error).errors())
+                .anySatisfy(e -> assertThat((Map<String, Object>) e.get("extensions")).containsEntry("code", code));
     }
 }

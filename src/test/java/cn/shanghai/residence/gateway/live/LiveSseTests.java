@@ -127,7 +127,6 @@ class LiveSseTests extends GatewayIntegrationTests {
     void move(String advance) {
         webTestClient.post().uri("/sandbox/clock").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("advance", advance)).exchange().expectStatus().isOk();
-        liveTime.advance(LiveProgressTests.REVIEW_TICK);
     }
 
     @SuppressWarnings("unchecked")
