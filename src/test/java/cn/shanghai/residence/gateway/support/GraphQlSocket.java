@@ -12,6 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.client.HttpClient;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -88,7 +89,8 @@ public final class GraphQlSocket {
                 return Mono.zip(webSocket.send(send), receive).then();
             }
         };
-        new ReactorNettyWebSocketClient().execute(uri, new HttpHeaders(), handler)
+        // Its own connection, never one of the shared pool's: a socket holds it for its whole life.
+        new ReactorNettyWebSocketClient(HttpClient.newConnection()).execute(uri, new HttpHeaders(), handler)
                 .subscribe(done -> { }, failure -> ended(CloseStatus.SERVER_ERROR), () -> ended(CloseStatus.NORMAL));
     }
 
