@@ -202,8 +202,13 @@ async function choose(persona) {
         setConnection('idle', '未连接');
         return;
     }
-    token = await signIn(persona);
-    await loadMe();
+    try {
+        token = await signIn(persona);
+        await loadMe();
+    } catch (error) {
+        setConnection('closed', '查询失败：' + error.message);
+        return;
+    }
     connect();
 }
 
