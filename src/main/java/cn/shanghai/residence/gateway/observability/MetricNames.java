@@ -16,6 +16,8 @@ public final class MetricNames {
     public static final String IDEMPOTENCY_REPLAYS = "gateway.idempotency.replays";
     /** Counter of requests refused by the per-caller rate limit; tag caller = person or anonymous. */
     public static final String RATE_LIMITED = "gateway.rate-limit.refused";
+    /** Gauge of live subscriptions open on this instance (WebSocket and SSE streams). */
+    public static final String LIVE_SUBSCRIPTIONS = "gateway.live.subscriptions";
 
     private MetricNames() {
     }

@@ -2,7 +2,6 @@ package cn.shanghai.residence.gateway.police;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.dataloader.DataLoader;
@@ -60,21 +59,9 @@ class PoliceController {
             return Mono.error(GatewayException.badUserInput(
                     "申请编号格式不正确 / id must be 1-64 letters, digits, '.', '_' or '-'"));
         }
-        return CurrentPerson.id().flatMap(me -> Mono.zip(
-                        police.application(id).map(Optional::of).defaultIfEmpty(Optional.empty()),
-                        police.dependents(me))
-                .flatMap(found -> Mono.justOrEmpty(found.getT1()
-                        .filter(application -> mayRead(me, found.getT2(), application.personId()))))
+        return CurrentPerson.id().flatMap(me -> police.readableBy(me, id))
                 .switchIfEmpty(Mono.error(() -> new GatewayException(ErrorCode.NOT_FOUND,
-                        "未找到该申请 / No application with this id"))));
-    }
-
-    /**
-     * Own or a dependent's. The dependents are always fetched with the application, whether or not the id exists,
-     * so neither timing nor an upstream error tells a foreign id from an unknown one.
-     */
-    private static boolean mayRead(String me, List<Dependent> dependents, String owner) {
-        return me.equals(owner) || dependents.stream().anyMatch(d -> d.personId().equals(owner));
+                        "未找到该申请 / No application with this id")));
     }
 
     @SchemaMapping(typeName = "Application")

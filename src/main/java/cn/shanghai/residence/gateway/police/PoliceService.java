@@ -58,6 +58,20 @@ public class PoliceService {
         return application.get(applicationId);
     }
 
+    /**
+     * One application the person may read: their own or a dependent's; empty for an unknown id and for anyone
+     * else's alike. The dependents are always fetched with the application, whether or not the id exists, so neither
+     * timing nor an upstream error tells a foreign id from an unknown one.
+     */
+    public Mono<Application> readableBy(String personId, String applicationId) {
+        return Mono.zip(application(applicationId).map(java.util.Optional::of)
+                                .defaultIfEmpty(java.util.Optional.empty()),
+                        dependents(personId))
+                .flatMap(found -> Mono.justOrEmpty(found.getT1().filter(application ->
+                        personId.equals(application.personId())
+                                || found.getT2().stream().anyMatch(d -> d.personId().equals(application.personId())))));
+    }
+
     public Mono<List<Dependent>> dependents(String personId) {
         return dependents.get(personId).defaultIfEmpty(List.of());
     }

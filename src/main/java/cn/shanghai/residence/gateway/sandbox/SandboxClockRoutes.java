@@ -8,6 +8,7 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,6 +18,7 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
 import cn.shanghai.residence.gateway.reference.Ids;
+import cn.shanghai.residence.gateway.reference.ServiceClockMoved;
 import cn.shanghai.residence.gateway.store.IdempotencyStore;
 import cn.shanghai.residence.gateway.upstream.ResourceCaches;
 import cn.shanghai.residence.stubs.world.Outcome;
@@ -27,8 +29,8 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 
 /**
  * The living sandbox's controls (issue 12): read and advance the sandbox clock, reset every persona, plan how a
- * person's next application ends. A clock change also empties the gateway's caches: an answer cached before
- * "six months later" must not be served after it.
+ * person's next application ends. A clock change also empties the gateway's caches (an answer cached before
+ * "six months later" must not be served after it) and wakes live progress's pollers.
  */
 final class SandboxClockRoutes {
 
@@ -36,12 +38,15 @@ final class SandboxClockRoutes {
     private final StubControls stubs;
     private final ResourceCaches caches;
     private final IdempotencyStore idempotency;
+    private final ApplicationEventPublisher events;
 
-    SandboxClockRoutes(SandboxClock clock, StubControls stubs, ResourceCaches caches, IdempotencyStore idempotency) {
+    SandboxClockRoutes(SandboxClock clock, StubControls stubs, ResourceCaches caches, IdempotencyStore idempotency,
+            ApplicationEventPublisher events) {
         this.clock = clock;
         this.stubs = stubs;
         this.caches = caches;
         this.idempotency = idempotency;
+        this.events = events;
     }
 
     RouterFunction<ServerResponse> routes() {
@@ -61,15 +66,21 @@ final class SandboxClockRoutes {
                         + "{\"advance\": \"P1D\"}, \"P6M\" or \"PT2H\"");
             }
             clock.advance(amount);
-            return stubs.clockChanged().then(Mono.fromRunnable(caches::invalidateAll)).then(Mono.defer(this::now));
+            return stubs.clockChanged().then(Mono.fromRunnable(this::moved)).then(Mono.defer(this::now));
         }).switchIfEmpty(error("INVALID_CLOCK", "send {\"advance\": \"P1D\"} as application/json"));
     }
 
     private Mono<ServerResponse> reset() {
         return stubs.reset().then(Mono.fromRunnable(() -> {
             clock.reset();
-            caches.invalidateAll();
-        })).then(idempotency.forgetAll()).then(stubs.clockChanged()).then(Mono.defer(this::now));
+        })).then(idempotency.forgetAll()).then(stubs.clockChanged()).then(Mono.fromRunnable(this::moved))
+                .then(Mono.defer(this::now));
+    }
+
+    /** Nothing read before the jump is served after it, and live pollers look again now. */
+    private void moved() {
+        caches.invalidateAll();
+        events.publishEvent(new ServiceClockMoved());
     }
 
     private Mono<ServerResponse> nextOutcome(ServerRequest request) {

@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -114,8 +115,8 @@ class SandboxConfiguration {
 
     @Bean
     RouterFunction<ServerResponse> sandboxClockRoutes(SandboxClock clock, StubControls stubs, ResourceCaches caches,
-            IdempotencyStore idempotency) {
-        return new SandboxClockRoutes(clock, stubs, caches, idempotency).routes();
+            IdempotencyStore idempotency, ApplicationEventPublisher events) {
+        return new SandboxClockRoutes(clock, stubs, caches, idempotency, events).routes();
     }
 
     private static InvalidConfigurationException sandboxWithRealSettings(String property) {

@@ -1,5 +1,6 @@
 package cn.shanghai.residence.gateway.sandbox;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import reactor.core.publisher.Mono;
@@ -17,10 +18,18 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 import static org.springframework.web.reactive.function.server.RequestPredicates.contentType;
 
 /**
- * The sandbox's own endpoints: the persona list, demo tokens, and a page that signs GraphiQL in as a persona.
+ * The sandbox's own endpoints: the persona list, demo tokens, a page that signs GraphiQL in as a persona, and the
+ * live progress page (issue 13).
  * They exist only while the sandbox is on.
  */
 final class SandboxRoutes {
+
+    private static final MediaType JAVASCRIPT = new MediaType("text", "javascript", StandardCharsets.UTF_8);
+
+    /** Scripts and connections (fetch, the WebSocket) to the gateway only; the page's one inline style block. */
+    private static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; connect-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "frame-ancestors 'none'";
 
     private final SandboxPersonas personas;
     private final SandboxTokenIssuer issuer;
@@ -36,7 +45,18 @@ final class SandboxRoutes {
                 .andRoute(POST("/sandbox/token"), request -> error(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                         "send {\"persona\": \"<id>\"} as application/json"))
                 .andRoute(GET("/sandbox"), request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML)
-                        .bodyValue(new ClassPathResource("sandbox/index.html")));
+                        .bodyValue(new ClassPathResource("sandbox/index.html")))
+                .andRoute(GET("/sandbox/progress"), request -> page("sandbox/progress.html", MediaType.TEXT_HTML))
+                .andRoute(GET("/sandbox/progress.js"), request -> page("sandbox/progress.js", JAVASCRIPT));
+    }
+
+    /**
+     * The progress page and its script, under a policy that lets nothing but the gateway's own files run: the page
+     * renders agency text (timeline notes, parcel scans), so a slip into markup could not load or run anything.
+     */
+    private static Mono<ServerResponse> page(String resource, MediaType type) {
+        return ServerResponse.ok().contentType(type).header("Content-Security-Policy", PAGE_POLICY)
+                .bodyValue(new ClassPathResource(resource));
     }
 
     private Mono<ServerResponse> token(ServerRequest request) {

@@ -36,6 +36,7 @@ public final class StubServers implements EmbeddedUpstreams, DisposableBean {
                 servers.put(upstream, server);
                 server.start();
             }
+            servers.values().forEach(StubWarmUp::render);
         } catch (RuntimeException e) {
             destroy();
             throw e;

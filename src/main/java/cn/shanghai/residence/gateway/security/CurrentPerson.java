@@ -17,6 +17,14 @@ public final class CurrentPerson {
     private CurrentPerson() {
     }
 
+    /** When the current request's token expires ({@code exp}, which every accepted token carries). */
+    public static Mono<java.time.Instant> tokenExpiry() {
+        return ReactiveSecurityContextHolder.getContext()
+                .map(SecurityContext::getAuthentication)
+                .filter(JwtAuthenticationToken.class::isInstance)
+                .mapNotNull(authentication -> ((JwtAuthenticationToken) authentication).getToken().getExpiresAt());
+    }
+
     public static Mono<String> id() {
         return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)

@@ -19,6 +19,17 @@ public final class Freshness {
         asOf.merge(upstream, when, (a, b) -> a.isBefore(b) ? a : b);
     }
 
+    /** The upstreams whose data was served stale (they failed and the cache answered). */
+    public synchronized java.util.Set<Upstream> stale() {
+        java.util.Set<Upstream> stale = java.util.EnumSet.noneOf(Upstream.class);
+        sources.forEach((upstream, source) -> {
+            if (source == Fetched.Source.STALE) {
+                stale.add(upstream);
+            }
+        });
+        return stale;
+    }
+
     /** {@code {"police": {"source": "CACHE", "asOf": "2026-11-29T10:00:00Z"}, ...}}; empty when nothing was read. */
     public synchronized Map<String, Object> toExtension() {
         Map<String, Object> extension = new LinkedHashMap<>();

@@ -84,6 +84,14 @@ public final class RequestMemo {
         return each;
     }
 
+    /**
+     * Forgets the reads so far: a subscription renders each event as a request of its own, so an event never shows
+     * what an earlier event of the same stream read.
+     */
+    public void forget() {
+        reads.clear();
+    }
+
     public Freshness freshness() {
         return freshness;
     }

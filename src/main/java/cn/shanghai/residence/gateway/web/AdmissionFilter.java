@@ -86,7 +86,8 @@ public class AdmissionFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (!properties.enabled() || !"/graphql".equals(exchange.getRequest().getPath().value())) {
+        if (!properties.enabled() || !"/graphql".equals(exchange.getRequest().getPath().value())
+                || LiveStreams.isStream(exchange.getRequest())) {
             return chain.filter(exchange);
         }
         Optional<Limiter.Listener> admitted = limiter.acquire(null);

@@ -41,6 +41,18 @@ public class GatewayException extends RuntimeException {
                 .build();
     }
 
+    /** The same error where no field is being fetched: a subscription's stream failing after it started. */
+    public GraphQLError toGraphQlError() {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code.name());
+        extensions.putAll(extensions());
+        return GraphqlErrorBuilder.newError()
+                .errorType(code.classification())
+                .message(getMessage())
+                .extensions(extensions)
+                .build();
+    }
+
     public static GatewayException badUserInput(String message) {
         return new GatewayException(ErrorCode.BAD_USER_INPUT, message);
     }

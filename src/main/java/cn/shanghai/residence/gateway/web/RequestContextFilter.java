@@ -32,8 +32,12 @@ class RequestContextFilter implements WebFilter {
         RequestTrace trace = RequestTrace.from(
                 exchange.getRequest().getHeaders().getFirst(RequestTrace.REQUEST_ID_HEADER),
                 exchange.getRequest().getHeaders().getFirst(RequestTrace.TRACEPARENT_HEADER));
-        RequestDeadline deadline = new RequestDeadline(clock.instant().plus(properties.requestDeadline()));
         exchange.getResponse().getHeaders().set(RequestTrace.REQUEST_ID_HEADER, trace.requestId());
+        if (LiveStreams.isStream(exchange.getRequest())) {
+            // A stream lives for hours: each upstream call keeps its own timeout, no request deadline applies.
+            return chain.filter(exchange).contextWrite(context -> context.put(RequestTrace.class, trace));
+        }
+        RequestDeadline deadline = new RequestDeadline(clock.instant().plus(properties.requestDeadline()));
         return chain.filter(exchange)
                 .contextWrite(context -> context.put(RequestTrace.class, trace).put(RequestDeadline.class, deadline));
     }

@@ -88,7 +88,9 @@ class ProductionModeTests {
                     .bodyValue(Map.of("advance", "P6M", "personId", "ywtb-1004", "outcome", "REJECTED"))
                     .exchange().expectStatus().isNotFound();
         }
-        client.get().uri("/sandbox/clock").exchange().expectStatus().isNotFound();
+        for (String page : List.of("/sandbox/clock", "/sandbox/progress", "/sandbox/progress.js")) {
+            client.get().uri(page).exchange().expectStatus().isNotFound();
+        }
     }
 
     @Test

@@ -122,6 +122,23 @@ class SandboxTests extends GatewayIntegrationTests {
     }
 
     @Test
+    void shouldServeTheProgressPageAndItsScriptUnderAPolicyThatRunsOnlyTheGatewaysFiles() {
+        webTestClient.get().uri("/sandbox/progress").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectHeader().value("Content-Security-Policy", policy -> assertThat(policy)
+                        .contains("script-src 'self'").contains("connect-src 'self'").doesNotContain("unsafe-eval"))
+                .expectBody(String.class).value(html -> assertThat(html)
+                        .contains("<script src=\"/sandbox/progress.js\"></script>").contains("+2 小时"));
+        webTestClient.get().uri("/sandbox/progress.js").exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.parseMediaType("text/javascript"))
+                .expectBody(String.class).value(script -> assertThat(script)
+                        .contains("graphql-transport-ws").contains("myUpdates(after: $after)")
+                        .doesNotContain("innerHTML"));
+    }
+
+    @Test
     void shouldServeTheSchemaFromTheSchemaFolder() {
         webTestClient.get().uri("/graphql/schema")
                 .exchange()

@@ -43,7 +43,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureHttpGraphQlTester
 @ActiveProfiles("test")
-@Import(TestClock.Registration.class)
+@Import({TestClock.Registration.class, TestLiveTime.Registration.class})
 public abstract class GatewayIntegrationTests {
 
     @Autowired
@@ -66,6 +66,12 @@ public abstract class GatewayIntegrationTests {
 
     @Value("${local.management.port}")
     private int managementPort;
+
+    @Autowired
+    protected TestLiveTime liveTime;
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    protected int port;
 
     private record TestStub(Upstream upstream, StubMapping mapping) {
     }

@@ -1,0 +1,34 @@
+package cn.shanghai.residence.gateway.web;
+
+import java.util.Map;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
+import org.springframework.stereotype.Component;
+
+/**
+ * Gives a subscription that ends in failure (token expired, a limit, a slow consumer, NOT_FOUND) the same typed
+ * error a field gets; anything unexpected is INTERNAL_ERROR with a fixed message and nothing of its cause.
+ */
+@Component
+class SubscriptionErrorResolver extends SubscriptionExceptionResolverAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionErrorResolver.class);
+
+    @Override
+    protected GraphQLError resolveToSingleError(Throwable ex) {
+        if (ex instanceof GatewayException failure) {
+            return failure.toGraphQlError();
+        }
+        log.error("Unexpected {} in a subscription", ex.getClass().getName());
+        return GraphqlErrorBuilder.newError()
+                .errorType(ErrorCode.INTERNAL_ERROR.classification())
+                .message("Internal error; the stream ended.")
+                .extensions(Map.of("code", ErrorCode.INTERNAL_ERROR.name()))
+                .build();
+    }
+}
