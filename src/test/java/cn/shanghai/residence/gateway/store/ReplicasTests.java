@@ -100,7 +100,7 @@ class ReplicasTests {
 
         List<Object> ids = answers.stream().map(answer -> at(answer, "data", "reportPermitLoss", "application", "id"))
                 .toList();
-        assertThat(ids).hasSize(20).doesNotContainNull();
+        assertThat(ids).as("answers: %s", answers).hasSize(20).doesNotContainNull();
         assertThat(ids).as("every duplicate gets the first outcome").containsOnly(ids.get(0));
         assertThat(submissionsOf(person)).as("POSTs police received").isEqualTo(1);
     }
@@ -165,12 +165,12 @@ class ReplicasTests {
             assertThat(status(a, limited, "{ me { personId } }")).as("A still limits, by itself").isEqualTo(429);
             assertThat(status(b, limited, "{ me { personId } }")).as("B has its own budget").isEqualTo(200);
 
-            assertThat(redisHealth(a)).isEqualTo("DOWN");
+            assertThat(redisHealth(first)).isEqualTo("DOWN");
         } finally {
             redis = startRedis();
         }
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> "UP".equals(redisHealth(a)));
+                .until(() -> "UP".equals(redisHealth(first)));
 
         Map<String, Object> accepted = post(a, token, loss).block();
         assertThat(at(accepted, "data", "reportPermitLoss", "application", "id")).isNotNull();
@@ -188,7 +188,7 @@ class ReplicasTests {
         redis.stop();
         redis = startRedis();
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> "UP".equals(redisHealth(b)));
+                .until(() -> "UP".equals(redisHealth(second)));
 
         Map<String, Object> retried = post(b, token, loss).block();
         assertThat(at(retried, "data", "reportPermitLoss", "application", "id")).isEqualTo(acceptedId);
@@ -228,9 +228,10 @@ class ReplicasTests {
                 .block(Duration.ofSeconds(10));
     }
 
-    /** The {@code redis} component's status in {@code /actuator/health}. */
-    private static Object redisHealth(WebClient gateway) {
-        Map<String, Object> health = gateway.get().uri("/actuator/health")
+    /** The {@code redis} component's status in {@code /actuator/health} on the replica's operators' port. */
+    private static Object redisHealth(ConfigurableApplicationContext replica) {
+        Map<String, Object> health = WebClient.create("http://127.0.0.1:"
+                        + replica.getEnvironment().getProperty("local.management.port")).get().uri("/actuator/health")
                 .exchangeToMono(response -> response.bodyToMono(JSON_OBJECT))
                 .block(Duration.ofSeconds(10));
         return at(health, "components", "redis", "status");
