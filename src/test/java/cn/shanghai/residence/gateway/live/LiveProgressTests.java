@@ -323,13 +323,7 @@ class LiveProgressTests extends GatewayIntegrationTests {
     }
 
     String register(String persona, String key) {
-        return as(persona).document("mutation($input: ResidenceRegistrationInput!) { submitResidenceRegistration("
-                        + "input: $input) { application { id } userErrors { code } } }")
-                .variable("input", Map.of("idempotencyKey", key, "address", Map.of("district", "闵行区",
-                                "street", "莘庄镇", "detail", "莘松路380弄12号502室"),
-                        "residenceType", "RENTED_HOUSING", "moveInDate", LocalDate.now(clock).minusDays(10).toString(),
-                        "mobile", "13956021874"))
-                .execute().path("submitResidenceRegistration.application.id").entity(String.class).get();
+        return RentedHomeRegistration.file(as(persona), LocalDate.now(clock), key);
     }
 
     @SuppressWarnings("unchecked")

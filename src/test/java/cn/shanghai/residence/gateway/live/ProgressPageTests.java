@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,12 +101,6 @@ class ProgressPageTests extends GatewayIntegrationTests {
 
     /** A registration that reaches review two hours after it is filed (the living sandbox's pace). */
     private String register(String persona, String key) {
-        return as(persona).document("mutation($input: ResidenceRegistrationInput!) { submitResidenceRegistration("
-                        + "input: $input) { application { id } userErrors { code } } }")
-                .variable("input", Map.of("idempotencyKey", key, "address", Map.of("district", "闵行区",
-                                "street", "莘庄镇", "detail", "莘松路380弄12号502室"),
-                        "residenceType", "RENTED_HOUSING", "moveInDate", LocalDate.now(clock).minusDays(10).toString(),
-                        "mobile", "13956021874"))
-                .execute().path("submitResidenceRegistration.application.id").entity(String.class).get();
+        return RentedHomeRegistration.file(as(persona), LocalDate.now(clock), key);
     }
 }
