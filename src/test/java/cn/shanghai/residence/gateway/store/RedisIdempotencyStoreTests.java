@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.lettuce.core.ClientOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,8 +12,6 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ScanOptions;
@@ -43,7 +40,7 @@ class RedisIdempotencyStoreTests {
 
     @BeforeAll
     static void connect() {
-        connections = factory(TestRedis.port());
+        connections = TestRedis.connections(TestRedis.port());
         redis = new ReactiveStringRedisTemplate(connections);
         replicaA = store(redis);
         replicaB = store(redis);
@@ -116,7 +113,7 @@ class RedisIdempotencyStoreTests {
 
     @Test
     void shouldRefuseWithoutSubmittingWhenRedisDoesNotAnswer() {
-        LettuceConnectionFactory nowhere = factory(TestRedis.freePort());
+        LettuceConnectionFactory nowhere = TestRedis.connections(TestRedis.freePort());
         try {
             RedisIdempotencyStore store = store(new ReactiveStringRedisTemplate(nowhere));
             AtomicInteger submissions = new AtomicInteger();
@@ -134,17 +131,5 @@ class RedisIdempotencyStoreTests {
     private static RedisIdempotencyStore store(ReactiveStringRedisTemplate template) {
         return new RedisIdempotencyStore(template, new StoreKeys(PREFIX), new IdempotencyProperties(null, null),
                 new RedisStoreProperties(PREFIX, Duration.ofSeconds(10), Duration.ofMillis(20)), Clock.systemUTC());
-    }
-
-    private static LettuceConnectionFactory factory(int port) {
-        LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1",
-                port), LettuceClientConfiguration.builder()
-                .commandTimeout(Duration.ofSeconds(1))
-                .clientOptions(ClientOptions.builder()
-                        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build())
-                .build());
-        factory.afterPropertiesSet();
-        factory.start();
-        return factory;
     }
 }

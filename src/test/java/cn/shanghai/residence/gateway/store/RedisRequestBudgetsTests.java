@@ -5,14 +5,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.lettuce.core.ClientOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import cn.shanghai.residence.gateway.support.TestRedis;
@@ -29,7 +26,7 @@ class RedisRequestBudgetsTests {
 
     @BeforeAll
     static void connect() {
-        shared = factory(TestRedis.port());
+        shared = TestRedis.connections(TestRedis.port());
     }
 
     @AfterAll
@@ -55,7 +52,7 @@ class RedisRequestBudgetsTests {
 
     @Test
     void shouldFallBackToTheReplicasOwnBudgetWithoutRedis() {
-        LettuceConnectionFactory nowhere = factory(TestRedis.freePort());
+        LettuceConnectionFactory nowhere = TestRedis.connections(TestRedis.freePort());
         try {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             RedisRequestBudgets alone = budgets(nowhere, meters);
@@ -75,17 +72,5 @@ class RedisRequestBudgetsTests {
     private static RedisRequestBudgets budgets(LettuceConnectionFactory connections, SimpleMeterRegistry meters) {
         return new RedisRequestBudgets(connections, new StoreKeys(PREFIX), FIVE_A_MINUTE,
                 new LocalRequestBudgets(FIVE_A_MINUTE, Clock.systemUTC()), Clock.systemUTC(), meters);
-    }
-
-    private static LettuceConnectionFactory factory(int port) {
-        LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1",
-                port), LettuceClientConfiguration.builder()
-                .commandTimeout(Duration.ofSeconds(1))
-                .clientOptions(ClientOptions.builder()
-                        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build())
-                .build());
-        factory.afterPropertiesSet();
-        factory.start();
-        return factory;
     }
 }

@@ -8,9 +8,15 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 
+import io.lettuce.core.ClientOptions;
 import redis.embedded.RedisServer;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * A real Redis for tests, never a mock: the one on 127.0.0.1:6379 when it answers PING (CI and the developers'
@@ -94,5 +100,18 @@ public final class TestRedis {
         } catch (IOException ignored) {
             // the JVM is exiting
         }
+    }
+
+    /** A started Lettuce connection to 127.0.0.1:{@code port} that refuses commands at once while disconnected. */
+    public static LettuceConnectionFactory connections(int port) {
+        LettuceConnectionFactory factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1",
+                port), LettuceClientConfiguration.builder()
+                .commandTimeout(Duration.ofSeconds(1))
+                .clientOptions(ClientOptions.builder()
+                        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS).build())
+                .build());
+        factory.afterPropertiesSet();
+        factory.start();
+        return factory;
     }
 }
