@@ -44,6 +44,7 @@ echo "building the gateway"
 mvn -B -q -DskipTests package
 mvn -B -q dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" -Dmdep.includeScope=runtime
 JAR="$(ls target/residence-gateway-*.jar | grep -v '\.original' | head -1)"
+source bench/gateway-args.sh
 
 PERSONS="${PERSONS:-200}"
 java bench/BenchTokens.java "$OUT" "$ISSUER" "$PERSONS" home progress
@@ -63,14 +64,7 @@ ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 start_gateway() {
     local started
     started=$(date +%s%N)
-    java -jar "$JAR" --server.port="$GATEWAY_PORT" --gateway.sandbox.enabled=false \
-        --gateway.security.issuer="$ISSUER" \
-        --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$OUT/public.pem" \
-        --gateway.upstreams.police.base-url="http://127.0.0.1:$STUB_PORT/police/v1" \
-        --gateway.upstreams.housing.base-url="http://127.0.0.1:$STUB_PORT/housing/v1" \
-        --gateway.upstreams.bdc.base-url="http://127.0.0.1:$STUB_PORT/bdc/v1" \
-        --gateway.upstreams.postal.base-url="http://127.0.0.1:$STUB_PORT/postal/v1" \
-        --gateway.rate-limit.requests-per-minute=1000000000 --gateway.rate-limit.burst=1000000000 \
+    java -jar "$JAR" --server.port="$GATEWAY_PORT" "${GATEWAY_PRODUCTION[@]}" \
         --logging.level.root=warn "$@" ${GATEWAY_ARGS:-} > "$OUT/gateway.log" 2>&1 &
     GATEWAY_PID=$!
     PIDS+=("$GATEWAY_PID")

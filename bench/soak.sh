@@ -65,15 +65,9 @@ PIDS+=("$!")
 for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$STUB_PORT/__bench/counts" >/dev/null 2>&1 && break; sleep 0.1; done
 
 rm -f "$OUT/gc.log"
+source bench/gateway-args.sh
 # shellcheck disable=SC2086
-"${ON_GATEWAY_CPUS[@]}" java $JVM_FLAGS -jar "$JAR" --server.port="$GATEWAY_PORT" --gateway.sandbox.enabled=false \
-    --gateway.security.issuer="$ISSUER" \
-    --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$OUT/public.pem" \
-    --gateway.upstreams.police.base-url="http://127.0.0.1:$STUB_PORT/police/v1" \
-    --gateway.upstreams.housing.base-url="http://127.0.0.1:$STUB_PORT/housing/v1" \
-    --gateway.upstreams.bdc.base-url="http://127.0.0.1:$STUB_PORT/bdc/v1" \
-    --gateway.upstreams.postal.base-url="http://127.0.0.1:$STUB_PORT/postal/v1" \
-    --gateway.rate-limit.requests-per-minute=1000000000 --gateway.rate-limit.burst=1000000000 \
+"${ON_GATEWAY_CPUS[@]}" java $JVM_FLAGS -jar "$JAR" --server.port="$GATEWAY_PORT" "${GATEWAY_PRODUCTION[@]}" \
     --management.server.port="$MANAGEMENT_PORT" --management.server.address=127.0.0.1 \
     --management.endpoints.web.exposure.include=health,metrics \
     --gateway.admission.latency-target="$LATENCY_TARGET" \

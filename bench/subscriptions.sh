@@ -32,6 +32,7 @@ mvn -B -q -DskipTests package
 mvn -B -q dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" -Dmdep.includeScope=runtime
 JAR="$(ls target/residence-gateway-*.jar | grep -v '\.original' | head -1)"
 CP="$(cat "$OUT/classpath.txt")"
+source bench/gateway-args.sh
 
 java bench/BenchTokens.java "$OUT" "$ISSUER" "$APPLICATIONS" live
 java -cp "$CP" bench/LiveStubs.java "$STUB_PORT" "$APPLICATIONS" "$CHANGE" > "$OUT/live-stubs.log" 2>&1 &
@@ -44,14 +45,8 @@ heap_kib() { jcmd "$1" GC.run >/dev/null; jcmd "$1" GC.heap_info | awk '/used/ {
 ROWS="$OUT/subscriptions.md"
 : > "$ROWS"
 for n in $SUBSCRIBERS; do
-    java -jar "$JAR" --server.port="$GATEWAY_PORT" --management.server.port="$MANAGEMENT_PORT" --management.server.address=127.0.0.1 \
-        --gateway.sandbox.enabled=false --gateway.security.issuer="$ISSUER" \
-        --spring.security.oauth2.resourceserver.jwt.public-key-location="file:$OUT/public.pem" \
-        --gateway.upstreams.police.base-url="http://127.0.0.1:$STUB_PORT/police/v1" \
-        --gateway.upstreams.housing.base-url="http://127.0.0.1:$STUB_PORT/housing/v1" \
-        --gateway.upstreams.bdc.base-url="http://127.0.0.1:$STUB_PORT/bdc/v1" \
-        --gateway.upstreams.postal.base-url="http://127.0.0.1:$STUB_PORT/postal/v1" \
-        --gateway.rate-limit.requests-per-minute=1000000000 --gateway.rate-limit.burst=1000000000 \
+    java -jar "$JAR" --server.port="$GATEWAY_PORT" "${GATEWAY_PRODUCTION[@]}" \
+        --management.server.port="$MANAGEMENT_PORT" --management.server.address=127.0.0.1 \
         --gateway.live.intervals.under-review="${INTERVAL}s" --gateway.live.max-per-person=100000 \
         --gateway.live.max-per-instance=100000 \
         --gateway.cache.resources.police-application.ttl=0 --gateway.cache.resources.police-application.stale-if-error=0 \
