@@ -57,11 +57,15 @@ final class Watch {
     private int failures;
     private volatile int watchers = -1;
     private final Runnable changed;
+    private final WatchSharing sharing;
+    /** This replica polls the thing for every replica (always, alone); else it reads what the poller published. */
+    private boolean holding;
 
     /** @param changed told whenever the number of watchers changes, or the first poll answered */
     Watch(Subject subject, LiveProperties settings, Scheduler scheduler, Clock clock, AtomicLong ids,
-            Runnable changed) {
+            WatchSharing sharing, Runnable changed) {
         this.changed = changed;
+        this.sharing = sharing;
         this.subject = subject;
         this.settings = settings;
         this.scheduler = scheduler;
@@ -134,6 +138,10 @@ final class Watch {
     }
 
     private void stopPolling() {
+        if (holding) {
+            holding = false;
+            sharing.release(subject);
+        }
         polling = false;
         pollInFlight = false;
         if (inFlight != null) {
@@ -146,12 +154,55 @@ final class Watch {
         }
     }
 
+    /** Polls if this replica holds (or now takes) the thing's lease; else catches up with what the poller published. */
     private synchronized void pollNow() {
         if (polling && !pollInFlight) {
             pollInFlight = true;
-            Disposable call = poll().subscribe();
+            Disposable call = sharing.poller(subject, LiveRules.lease(interval(), failures, settings))
+                    .flatMap(poller -> poller ? poll() : followed())
+                    .subscribe();
             inFlight = pollInFlight ? call : null; // a poll answered from cache has already finished
         }
+    }
+
+    /** Another replica polls: read what it published, and look again (for its lease lapsing) an interval later. */
+    private Mono<Void> followed() {
+        return catchUp().then(Mono.fromRunnable(this::followedOnce));
+    }
+
+    private synchronized void followedOnce() {
+        if (holding) {
+            holding = false; // renewing failed: another replica took over
+        }
+        pollInFlight = false;
+        inFlight = null;
+        scheduleNext(wait(interval()));
+    }
+
+    /** Reads what the replica polling this thing published and tells this replica's subscribers what is new. */
+    Mono<Void> catchUp() {
+        return sharing.read(subject).doOnNext(this::caughtUp).then();
+    }
+
+    private synchronized void caughtUp(WatchSharing.Shared shared) {
+        if (shared.state() != null && !holding) {
+            boolean baseline = last == null;
+            last = shared.state();
+            if (baseline) {
+                signalWatching();
+            }
+        }
+        deliver(shared.recent());
+        if (!holding && !finished && last != null && LiveRules.interval(last, subject.person(), settings).isEmpty()) {
+            finish();
+        }
+    }
+
+    /** The interval of the last answer, or the one for an unknown status before the first. */
+    private Duration interval() {
+        return Optional.ofNullable(last)
+                .flatMap(watched -> LiveRules.interval(watched, subject.person(), settings))
+                .orElse(settings.intervals().unknown());
     }
 
     /**
@@ -199,13 +250,40 @@ final class Watch {
         RequestMemo memo = new RequestMemo();
         return subject.read(previous)
                 .map(polled -> answered(polled.watched(), union(polled.failed(), memo.freshness().stale())))
-                .onErrorResume(error -> Mono.fromRunnable(() -> failed(error)))
-                .then()
+                .onErrorResume(error -> Mono.fromSupplier(() -> failed(error)))
+                .flatMap(this::shared)
                 .contextWrite(memo::addTo)
                 .contextWrite(context -> context.put(RequestTrace.class, RequestTrace.from(null, null)));
     }
 
-    private synchronized boolean answered(Watched watched, Set<Upstream> failedNow) {
+    /** What one poll found: events to number and tell, the answer to share, and whether the stream ends with them. */
+    private record Outcome(List<LiveUpdate> events, @Nullable Watched state, boolean finishing, boolean baseline) {
+    }
+
+    /**
+     * Numbers the events where every replica reads them (or here, alone or when the store does not answer), then
+     * tells this replica's subscribers.
+     */
+    private Mono<Void> shared(Outcome outcome) {
+        Mono<List<LiveUpdate>> numbered = outcome.state() == null ? Mono.empty()
+                : sharing.publish(subject, outcome.events(), outcome.state());
+        return numbered.switchIfEmpty(Mono.fromSupplier(() -> outcome.events().stream()
+                        .map(event -> event.numbered(ids.incrementAndGet())).toList()))
+                .doOnNext(events -> delivered(events, outcome))
+                .then();
+    }
+
+    private synchronized void delivered(List<LiveUpdate> events, Outcome outcome) {
+        deliver(events);
+        if (outcome.finishing()) {
+            finish();
+        }
+        if (outcome.baseline()) {
+            signalWatching();
+        }
+    }
+
+    private synchronized Outcome answered(Watched watched, Set<Upstream> failedNow) {
         List<LiveUpdate> events = new ArrayList<>();
         for (Upstream upstream : degraded) {
             if (!failedNow.contains(upstream)) {
@@ -219,6 +297,7 @@ final class Watch {
             }
         }
         boolean baseline = last == null;
+        holding = true;
         last = watched;
         degraded = failedNow.isEmpty() ? EnumSet.noneOf(Upstream.class) : EnumSet.copyOf(failedNow);
         failures = failedNow.isEmpty() ? 0 : failures + 1;
@@ -226,33 +305,26 @@ final class Watch {
         inFlight = null;
         Optional<Duration> interval = LiveRules.interval(watched, subject.person(), settings);
         interval.ifPresent(every -> scheduleNext(wait(every)));
-        publish(events);
-        if (interval.isEmpty()) {
-            finish();
-        }
-        if (baseline) {
-            signalWatching();
-        }
-        return true;
+        return new Outcome(events, watched, interval.isEmpty(), baseline);
     }
 
-    private synchronized void failed(Throwable error) {
+    private synchronized Outcome failed(Throwable error) {
         Upstream upstream = error instanceof UpstreamFailure failure ? failure.upstream() : Upstream.POLICE;
         if (!(error instanceof UpstreamFailure)) {
             log.warn("Live poll failed unexpectedly: subject={} cause={}", subject.person() ? "person" : "application",
                     error.getClass().getSimpleName());
         }
         failures++;
+        holding = true;
         pollInFlight = false;
         inFlight = null;
-        Duration interval = Optional.ofNullable(last)
-                .flatMap(watched -> LiveRules.interval(watched, subject.person(), settings))
-                .orElse(settings.intervals().unknown());
-        scheduleNext(wait(interval));
-        if (!degraded.contains(upstream)) {
-            degraded = union(degraded, Set.of(upstream));
-            publish(List.of(LiveUpdate.upstream(now(), LiveUpdate.Kind.DEGRADED, upstream.id())));
+        scheduleNext(wait(interval()));
+        if (degraded.contains(upstream)) {
+            return new Outcome(List.of(), last, false, false);
         }
+        degraded = union(degraded, Set.of(upstream));
+        return new Outcome(List.of(LiveUpdate.upstream(now(), LiveUpdate.Kind.DEGRADED, upstream.id())), last, false,
+                false);
     }
 
     private Duration wait(Duration interval) {
@@ -260,9 +332,12 @@ final class Watch {
                 ThreadLocalRandom.current().nextDouble());
     }
 
-    private void publish(List<LiveUpdate> events) {
-        for (LiveUpdate event : events) {
-            LiveUpdate numbered = event.numbered(ids.incrementAndGet());
+    /** Tells this replica's subscribers the events newer than the last told (a replica reads some twice). */
+    private void deliver(List<LiveUpdate> events) {
+        for (LiveUpdate numbered : events) {
+            if (numbered.number() <= lastId) {
+                continue;
+            }
             recent.addLast(numbered);
             while (recent.size() > settings.resumeBuffer()) {
                 recent.removeFirst();

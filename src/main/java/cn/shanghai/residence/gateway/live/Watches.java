@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -52,12 +53,16 @@ class Watches implements SmartLifecycle {
     private final LiveProperties settings;
     private final LiveTime time;
     private final Clock clock;
+    private final WatchSharing sharing;
     private volatile boolean running;
+    private volatile @Nullable Disposable publishedElsewhere;
 
-    Watches(LiveProperties settings, LiveTime time, ServiceClock serviceClock, Clock clock, MeterRegistry meters) {
+    Watches(LiveProperties settings, LiveTime time, ServiceClock serviceClock, Clock clock, WatchSharing sharing,
+            MeterRegistry meters) {
         Gauge.builder(MetricNames.LIVE_SUBSCRIPTIONS, open, AtomicInteger::get)
                 .description("Live subscriptions open on this instance").register(meters);
         this.settings = settings;
+        this.sharing = sharing;
         this.time = time;
         this.clock = serviceClock.clock();
         // Ids keep increasing across restarts (a stale id then answers RESYNC, never someone else's events).
@@ -67,31 +72,41 @@ class Watches implements SmartLifecycle {
     /**
      * The person's stream of one subject's events, after {@code after} when resuming; within the limits. Events
      * reach the subscriber on a thread of their own, never inside the watch that published them, so whatever the
-     * subscriber does next (render, cancel, leave) cannot wait on that watch's lock.
+     * subscriber does next (render, cancel, leave) cannot wait on that watch's lock. With replicas, the watch first
+     * catches up with what the polling replica published, so a resume finds the events another replica told.
      */
     Flux<LiveUpdate> updates(String personId, Subject subject, @Nullable Long after) {
         return Flux.defer(() -> {
             admit(personId);
-            Watch watch;
-            Sinks.Many<LiveUpdate> sink;
-            do {
-                watch = watches.computeIfAbsent(subject.key(), key -> new Watch(subject, settings, time.scheduler(),
-                        clock, ids, this::changed));
-                sink = watch.join(after);
-                if (sink == null) {
-                    watches.remove(subject.key(), watch);
-                }
-            } while (sink == null);
-            changed(); // the watch is in the map only now, for whoever waits on it
-            Watch joined = watch;
-            Sinks.Many<LiveUpdate> joinedSink = sink;
-            return sink.asFlux().publishOn(Schedulers.parallel(), DELIVERY_PREFETCH).doFinally(signal -> {
-                release(personId);
-                if (joined.leave(joinedSink)) {
-                    time.scheduler().schedule(() -> forgetIfUnwatched(subject.key()),
-                            settings.keepAfterLastSubscriber().toMillis(), TimeUnit.MILLISECONDS);
-                }
-            });
+            return watch(subject).catchUp()
+                    .thenMany(Flux.defer(() -> joined(subject, after)))
+                    .doFinally(signal -> release(personId));
+        });
+    }
+
+    private Watch watch(Subject subject) {
+        return watches.computeIfAbsent(subject.key(), key -> new Watch(subject, settings, time.scheduler(), clock, ids,
+                sharing, this::changed));
+    }
+
+    private Flux<LiveUpdate> joined(Subject subject, @Nullable Long after) {
+        Watch watch;
+        Sinks.Many<LiveUpdate> sink;
+        do {
+            watch = watch(subject);
+            sink = watch.join(after);
+            if (sink == null) {
+                watches.remove(subject.key(), watch);
+            }
+        } while (sink == null);
+        changed(); // the watch is in the map only now, for whoever waits on it
+        Watch joined = watch;
+        Sinks.Many<LiveUpdate> joinedSink = sink;
+        return sink.asFlux().publishOn(Schedulers.parallel(), DELIVERY_PREFETCH).doFinally(signal -> {
+            if (joined.leave(joinedSink)) {
+                time.scheduler().schedule(() -> forgetIfUnwatched(subject.key()),
+                        settings.keepAfterLastSubscriber().toMillis(), TimeUnit.MILLISECONDS);
+            }
         });
     }
 
@@ -172,12 +187,23 @@ class Watches implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        // Another replica polled a thing watched here too: its subscribers here hear of it.
+        publishedElsewhere = sharing.published().subscribe(key -> {
+            Watch watch = watches.get(key);
+            if (watch != null) {
+                watch.catchUp().subscribe();
+            }
+        });
     }
 
     /** Runs before the web server's graceful shutdown (a higher phase stops first), so streams end cleanly. */
     @Override
     public void stop() {
         running = false;
+        Disposable listening = publishedElsewhere;
+        if (listening != null) {
+            listening.dispose();
+        }
         watches.values().forEach(Watch::close);
         watches.clear();
     }

@@ -20,7 +20,7 @@ class LiveRulesTests {
 
     private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 12, 1, 9, 0, 0, 0, ZoneOffset.ofHours(8));
     private static final LiveProperties SETTINGS = new LiveProperties(null, null, null, null, null, null, null, null,
-            null, null, null);
+            null, null, null, null);
 
     @Test
     void shouldTellNothingOnTheFirstPoll() {
