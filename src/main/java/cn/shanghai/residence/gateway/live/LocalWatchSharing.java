@@ -15,8 +15,8 @@ final class LocalWatchSharing implements WatchSharing {
     }
 
     @Override
-    public void release(Subject subject) {
-        // nobody else to hand it to
+    public Mono<Void> release(Subject subject) {
+        return Mono.empty(); // nobody else to hand it to
     }
 
     @Override

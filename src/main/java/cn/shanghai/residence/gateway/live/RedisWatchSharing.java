@@ -71,10 +71,9 @@ final class RedisWatchSharing implements WatchSharing {
     }
 
     @Override
-    public void release(Subject subject) {
-        leases.release("live:" + subject.key())
-                .subscribe(released -> { }, error -> log.debug("Lease not released ({}); it lapses by itself",
-                        error.getClass().getSimpleName()));
+    public Mono<Void> release(Subject subject) {
+        return leases.release("live:" + subject.key())
+                .onErrorResume(error -> alone("release (the lease lapses by itself)", error, null));
     }
 
     @Override

@@ -107,7 +107,7 @@ final class Watch {
     synchronized boolean leave(Sinks.Many<LiveUpdate> sink) {
         subscribers.remove(sink);
         if (subscribers.isEmpty()) {
-            stopPolling();
+            stopPolling().subscribe();
         }
         signalWatching();
         return subscribers.isEmpty();
@@ -119,11 +119,12 @@ final class Watch {
         return retired;
     }
 
-    /** Ends every stream (shutdown): each subscriber gets its completion. */
-    synchronized void close() {
+    /** Ends every stream (shutdown): each subscriber gets its completion; completes once the lease is given up. */
+    synchronized Mono<Void> close() {
         finished = true;
-        stopPolling();
+        Mono<Void> released = stopPolling();
         List.copyOf(subscribers).forEach(Sinks.Many::tryEmitComplete);
+        return released;
     }
 
     /** Polls now rather than at the next interval (the sandbox clock jumped), unless a poll is under way. */
@@ -137,11 +138,10 @@ final class Watch {
         }
     }
 
-    private void stopPolling() {
-        if (holding) {
-            holding = false;
-            sharing.release(subject);
-        }
+    /** Stops this replica's poller; the returned release of the lease (if held) runs when subscribed. */
+    private Mono<Void> stopPolling() {
+        Mono<Void> released = holding ? sharing.release(subject) : Mono.empty();
+        holding = false;
         polling = false;
         pollInFlight = false;
         if (inFlight != null) {
@@ -152,6 +152,7 @@ final class Watch {
             next.dispose();
             next = null;
         }
+        return released;
     }
 
     /** Polls if this replica holds (or now takes) the thing's lease; else catches up with what the poller published. */
@@ -267,10 +268,15 @@ final class Watch {
     private Mono<Void> shared(Outcome outcome) {
         Mono<List<LiveUpdate>> numbered = outcome.state() == null ? Mono.empty()
                 : sharing.publish(subject, outcome.events(), outcome.state());
-        return numbered.switchIfEmpty(Mono.fromSupplier(() -> outcome.events().stream()
-                        .map(event -> event.numbered(ids.incrementAndGet())).toList()))
+        return numbered.switchIfEmpty(Mono.fromSupplier(() -> numberedHere(outcome.events())))
                 .doOnNext(events -> delivered(events, outcome))
                 .then();
+    }
+
+    /** Numbered by this replica: after every id told so far, the stream's too (so none is taken for a repeat). */
+    private synchronized List<LiveUpdate> numberedHere(List<LiveUpdate> events) {
+        return events.stream().map(event -> event.numbered(ids.accumulateAndGet(lastId,
+                (current, told) -> Math.max(current, told) + 1))).toList();
     }
 
     private synchronized void delivered(List<LiveUpdate> events, Outcome outcome) {
@@ -356,7 +362,7 @@ final class Watch {
 
     private void finish() {
         finished = true;
-        stopPolling();
+        stopPolling().subscribe();
         List.copyOf(subscribers).forEach(Sinks.Many::tryEmitComplete);
     }
 

@@ -19,7 +19,7 @@ interface WatchSharing {
     Mono<Boolean> poller(Subject subject, Duration lease);
 
     /** This replica stops polling the subject (nobody here watches it any more): another may take it at once. */
-    void release(Subject subject);
+    Mono<Void> release(Subject subject);
 
     /**
      * One poll's events, numbered where every replica reads them, and {@code state} (what the next poll is compared

@@ -1,6 +1,7 @@
 package cn.shanghai.residence.gateway.live;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +41,8 @@ class Watches implements SmartLifecycle {
 
     /** Events on their way to one subscriber's thread, on top of its send buffer: small, so a slow one is cut off. */
     private static final int DELIVERY_PREFETCH = 16;
+    /** How long shutdown waits for this replica's leases to be given up; past it they lapse by themselves. */
+    private static final Duration LEASES_RELEASED = Duration.ofSeconds(2);
 
     private final Map<String, Watch> watches = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> perPerson = new ConcurrentHashMap<>();
@@ -204,8 +207,10 @@ class Watches implements SmartLifecycle {
         if (listening != null) {
             listening.dispose();
         }
-        watches.values().forEach(Watch::close);
+        List<Mono<Void>> released = watches.values().stream().map(Watch::close).toList();
         watches.clear();
+        // The leases given up before the connection to the store closes, so another replica polls at once.
+        Mono.when(released).timeout(LEASES_RELEASED).onErrorResume(error -> Mono.empty()).block();
     }
 
     @Override
