@@ -115,6 +115,16 @@ class LiveRulesTests {
     }
 
     @Test
+    void shouldLeaseUntilTheLatestTheNextPollCanComePlusTheGrace() {
+        assertThat(LiveRules.lease(Duration.ofMinutes(10), 0, SETTINGS)).as("10 min, jitter up 10 %, grace 1 min")
+                .isEqualTo(Duration.ofMinutes(12));
+        assertThat(LiveRules.lease(Duration.ofMinutes(10), 1, SETTINGS)).as("backed off once")
+                .isEqualTo(Duration.ofMinutes(23));
+        assertThat(LiveRules.lease(Duration.ofMinutes(10), 5, SETTINGS)).as("backed off to the maximum, 30 min")
+                .isEqualTo(Duration.ofMinutes(34));
+    }
+
+    @Test
     void shouldJitterWithinTheFraction() {
         assertThat(LiveRules.jittered(Duration.ofMinutes(10), 0.1, 0.0)).isEqualTo(Duration.ofMinutes(9));
         assertThat(LiveRules.jittered(Duration.ofMinutes(10), 0.1, 0.5)).isEqualTo(Duration.ofMinutes(10));
