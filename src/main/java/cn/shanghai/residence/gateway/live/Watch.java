@@ -30,8 +30,10 @@ import cn.shanghai.residence.gateway.web.RequestTrace;
 
 /**
  * One watched thing: the one poller all its subscribers share, its last answer (what the next poll is compared
- * with) and its recent events (what a reconnecting subscriber missed). Subscribers get their own bounded queue, so
- * one slow screen is cut off without holding back the others or growing without end.
+ * with) and its recent events (what a reconnecting subscriber missed). With replicas ({@link WatchSharing}) it polls
+ * only while this replica holds the thing's lease, and otherwise tells what the polling replica published.
+ * Subscribers get their own bounded queue, so one slow screen is cut off without holding back the others or growing
+ * without end.
  */
 final class Watch {
 

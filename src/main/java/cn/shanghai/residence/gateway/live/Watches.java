@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -81,9 +82,18 @@ class Watches implements SmartLifecycle {
     Flux<LiveUpdate> updates(String personId, Subject subject, @Nullable Long after) {
         return Flux.defer(() -> {
             admit(personId);
+            AtomicBoolean subscribed = new AtomicBoolean();
             return watch(subject).catchUp()
-                    .thenMany(Flux.defer(() -> joined(subject, after)))
-                    .doFinally(signal -> release(personId));
+                    .thenMany(Flux.defer(() -> {
+                        subscribed.set(true);
+                        return joined(subject, after);
+                    }))
+                    .doFinally(signal -> {
+                        release(personId);
+                        if (!subscribed.get()) { // gone while catching up: the watch it made is forgotten in time
+                            forgetLater(subject.key());
+                        }
+                    });
         });
     }
 
@@ -107,10 +117,14 @@ class Watches implements SmartLifecycle {
         Sinks.Many<LiveUpdate> joinedSink = sink;
         return sink.asFlux().publishOn(Schedulers.parallel(), DELIVERY_PREFETCH).doFinally(signal -> {
             if (joined.leave(joinedSink)) {
-                time.scheduler().schedule(() -> forgetIfUnwatched(subject.key()),
-                        settings.keepAfterLastSubscriber().toMillis(), TimeUnit.MILLISECONDS);
+                forgetLater(subject.key());
             }
         });
+    }
+
+    private void forgetLater(String key) {
+        time.scheduler().schedule(() -> forgetIfUnwatched(key), settings.keepAfterLastSubscriber().toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private void admit(String personId) {

@@ -15,9 +15,9 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
- * {@code gateway.store=redis}: idempotency, rate limits, cache invalidation and leases shared by every replica through one
- * Redis, over Spring Boot's one Lettuce connection ({@code spring.data.redis.*}) and its
- * {@link ReactiveStringRedisTemplate}, which other packages reuse.
+ * {@code gateway.store=redis}: idempotency, rate limits, cache invalidation and leases shared by every replica through
+ * one Redis, over Spring Boot's one Lettuce connection ({@code spring.data.redis.*}) and its
+ * {@link ReactiveStringRedisTemplate}, which other packages reuse (live progress's streams).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "gateway.store", havingValue = "redis")

@@ -58,7 +58,8 @@ class WatchTests {
     };
 
     private Watch watch(LiveProperties settings) {
-        return new Watch(subject, settings, time, Clock.systemUTC(), new AtomicLong(), new LocalWatchSharing(), () -> { });
+        return new Watch(subject, settings, time, Clock.systemUTC(), new AtomicLong(), new LocalWatchSharing(),
+                () -> { });
     }
 
     private static LiveProperties settings(Integer sendBuffer) {
