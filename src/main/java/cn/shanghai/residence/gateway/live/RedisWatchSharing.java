@@ -3,6 +3,7 @@ package cn.shanghai.residence.gateway.live;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -94,8 +95,8 @@ final class RedisWatchSharing implements WatchSharing {
                 .collectList();
         return redis.opsForValue().get(answer(subject))
                 .map(json -> SharedForms.read(json, Watched.class))
-                .map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty())
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
                 .zipWith(recent, (state, updates) -> new Shared(state.orElse(null), updates))
                 .onErrorResume(error -> alone("read", error, null));
     }
