@@ -30,9 +30,11 @@ class SharedFormsTests {
     @Test
     void shouldRefuseWhatIsNotAnEntryIdOrWouldShareAnId() {
         assertThatThrownBy(() -> SharedForms.eventId("1764550800000-1000"))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SharedForms.eventId("1764550800000")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SharedForms.eventId("-1")).isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("in one millisecond");
+        assertThatThrownBy(() -> SharedForms.eventId("1764550800000"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a stream entry id");
+        assertThatThrownBy(() -> SharedForms.eventId("-1"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a stream entry id");
     }
 
     @Test
