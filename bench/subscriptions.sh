@@ -7,7 +7,8 @@
 #
 # Environment: SUBSCRIBERS (default "1000 5000"), INTERVAL (poll interval of an application under review, s,
 #              default 5), CHANGE (s between steps, default 20), WINDOW (measured seconds, default 60),
-#              GATEWAY_PORT (18092), STUB_PORT (18093), MANAGEMENT_PORT (18094).
+#              GATEWAY_PORT (18092), STUB_PORT (18093), MANAGEMENT_PORT (18094), GATEWAY_ARGS (more gateway
+#              settings, e.g. "--gateway.store=redis --gateway.redis.key-prefix=bench-live:" against localhost:6379).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -50,7 +51,7 @@ for n in $SUBSCRIBERS; do
         --gateway.live.intervals.under-review="${INTERVAL}s" --gateway.live.max-per-person=100000 \
         --gateway.live.max-per-instance=100000 \
         --gateway.cache.resources.police-application.ttl=0 --gateway.cache.resources.police-application.stale-if-error=0 \
-        > "$OUT/gateway-subscriptions.log" 2>&1 &
+        ${GATEWAY_ARGS:-} > "$OUT/gateway-subscriptions.log" 2>&1 &
     GATEWAY_PID=$!
     PIDS+=("$GATEWAY_PID")
     for _ in $(seq 1 600); do

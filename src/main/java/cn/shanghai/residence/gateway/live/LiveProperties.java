@@ -21,11 +21,13 @@ import cn.shanghai.residence.gateway.police.Application;
  * @param maxPerPerson      open subscriptions of one person
  * @param maxPerInstance    open subscriptions of this instance
  * @param messagesPerSecond operations a client may start per second over one WebSocket connection
+ * @param leaseGrace        with {@code gateway.store=redis}: a replica's lease on polling a watched thing lasts until
+ *                          its next poll is due plus this; when it dies, another replica polls at most this late
  */
 @ConfigurationProperties("gateway.live")
 public record LiveProperties(Intervals intervals, Duration personInterval, Double jitter, Duration maxBackoff,
         Integer resumeBuffer, Duration keepAfterLastSubscriber, Duration idleTimeout, Integer sendBuffer,
-        Integer maxPerPerson, Integer maxPerInstance, Integer messagesPerSecond) {
+        Integer maxPerPerson, Integer maxPerInstance, Integer messagesPerSecond, Duration leaseGrace) {
 
     public LiveProperties {
         intervals = intervals == null ? new Intervals(null, null, null, null, null, null, null, null) : intervals;
@@ -39,6 +41,7 @@ public record LiveProperties(Intervals intervals, Duration personInterval, Doubl
         maxPerPerson = maxPerPerson == null ? 20 : maxPerPerson;
         maxPerInstance = maxPerInstance == null ? 10_000 : maxPerInstance;
         messagesPerSecond = messagesPerSecond == null ? 10 : messagesPerSecond;
+        leaseGrace = leaseGrace == null ? Duration.ofMinutes(1) : leaseGrace;
     }
 
     /** Poll intervals per open application status; the agencies change a status this fast at most. */

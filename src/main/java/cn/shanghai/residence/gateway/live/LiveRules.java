@@ -118,4 +118,13 @@ final class LiveRules {
         double factor = 1 + jitter * (2 * random - 1);
         return Duration.ofMillis(Math.max(1, Math.round(wait.toMillis() * factor)));
     }
+
+    /**
+     * How long a replica's lease on polling a watched thing lasts: the longest its next wait can be (backed off,
+     * jittered up) plus the grace; renewed at each poll, so it lapses only when the holder stopped polling.
+     */
+    static Duration lease(Duration interval, int failures, LiveProperties settings) {
+        return jittered(backoff(interval, failures, settings.maxBackoff()), settings.jitter(), 1.0)
+                .plus(settings.leaseGrace());
+    }
 }

@@ -30,8 +30,10 @@ import cn.shanghai.residence.gateway.web.RequestTrace;
 
 /**
  * One watched thing: the one poller all its subscribers share, its last answer (what the next poll is compared
- * with) and its recent events (what a reconnecting subscriber missed). Subscribers get their own bounded queue, so
- * one slow screen is cut off without holding back the others or growing without end.
+ * with) and its recent events (what a reconnecting subscriber missed). With replicas ({@link WatchSharing}) it polls
+ * only while this replica holds the thing's lease, and otherwise tells what the polling replica published.
+ * Subscribers get their own bounded queue, so one slow screen is cut off without holding back the others or growing
+ * without end.
  */
 final class Watch {
 
@@ -57,11 +59,15 @@ final class Watch {
     private int failures;
     private volatile int watchers = -1;
     private final Runnable changed;
+    private final WatchSharing sharing;
+    /** This replica polls the thing for every replica (always, alone); else it reads what the poller published. */
+    private boolean holding;
 
     /** @param changed told whenever the number of watchers changes, or the first poll answered */
     Watch(Subject subject, LiveProperties settings, Scheduler scheduler, Clock clock, AtomicLong ids,
-            Runnable changed) {
+            WatchSharing sharing, Runnable changed) {
         this.changed = changed;
+        this.sharing = sharing;
         this.subject = subject;
         this.settings = settings;
         this.scheduler = scheduler;
@@ -103,7 +109,7 @@ final class Watch {
     synchronized boolean leave(Sinks.Many<LiveUpdate> sink) {
         subscribers.remove(sink);
         if (subscribers.isEmpty()) {
-            stopPolling();
+            stopPolling().subscribe();
         }
         signalWatching();
         return subscribers.isEmpty();
@@ -115,11 +121,12 @@ final class Watch {
         return retired;
     }
 
-    /** Ends every stream (shutdown): each subscriber gets its completion. */
-    synchronized void close() {
+    /** Ends every stream (shutdown): each subscriber gets its completion; completes once the lease is given up. */
+    synchronized Mono<Void> close() {
         finished = true;
-        stopPolling();
+        Mono<Void> released = stopPolling();
         List.copyOf(subscribers).forEach(Sinks.Many::tryEmitComplete);
+        return released;
     }
 
     /** Polls now rather than at the next interval (the sandbox clock jumped), unless a poll is under way. */
@@ -133,7 +140,10 @@ final class Watch {
         }
     }
 
-    private void stopPolling() {
+    /** Stops this replica's poller; the returned release of the lease (if held) runs when subscribed. */
+    private Mono<Void> stopPolling() {
+        Mono<Void> released = holding ? sharing.release(subject) : Mono.empty();
+        holding = false;
         polling = false;
         pollInFlight = false;
         if (inFlight != null) {
@@ -144,14 +154,58 @@ final class Watch {
             next.dispose();
             next = null;
         }
+        return released;
     }
 
+    /** Polls if this replica holds (or now takes) the thing's lease; else catches up with what the poller published. */
     private synchronized void pollNow() {
         if (polling && !pollInFlight) {
             pollInFlight = true;
-            Disposable call = poll().subscribe();
+            Disposable call = sharing.poller(subject, LiveRules.lease(interval(), failures, settings))
+                    .flatMap(poller -> poller ? poll() : followed())
+                    .subscribe();
             inFlight = pollInFlight ? call : null; // a poll answered from cache has already finished
         }
+    }
+
+    /** Another replica polls: read what it published, and look again (for its lease lapsing) an interval later. */
+    private Mono<Void> followed() {
+        return catchUp().then(Mono.fromRunnable(this::followedOnce));
+    }
+
+    private synchronized void followedOnce() {
+        if (holding) {
+            holding = false; // renewing failed: another replica took over
+        }
+        pollInFlight = false;
+        inFlight = null;
+        scheduleNext(wait(interval()));
+    }
+
+    /** Reads what the replica polling this thing published and tells this replica's subscribers what is new. */
+    Mono<Void> catchUp() {
+        return sharing.read(subject).doOnNext(this::caughtUp).then();
+    }
+
+    private synchronized void caughtUp(WatchSharing.Shared shared) {
+        if (shared.state() != null && !holding) {
+            boolean baseline = last == null;
+            last = shared.state();
+            if (baseline) {
+                signalWatching();
+            }
+        }
+        deliver(shared.recent());
+        if (!holding && !finished && last != null && LiveRules.interval(last, subject.person(), settings).isEmpty()) {
+            finish();
+        }
+    }
+
+    /** The interval of the last answer, or the one for an unknown status before the first. */
+    private Duration interval() {
+        return Optional.ofNullable(last)
+                .flatMap(watched -> LiveRules.interval(watched, subject.person(), settings))
+                .orElse(settings.intervals().unknown());
     }
 
     /**
@@ -199,13 +253,45 @@ final class Watch {
         RequestMemo memo = new RequestMemo();
         return subject.read(previous)
                 .map(polled -> answered(polled.watched(), union(polled.failed(), memo.freshness().stale())))
-                .onErrorResume(error -> Mono.fromRunnable(() -> failed(error)))
-                .then()
+                .onErrorResume(error -> Mono.fromSupplier(() -> failed(error)))
+                .flatMap(this::shared)
                 .contextWrite(memo::addTo)
                 .contextWrite(context -> context.put(RequestTrace.class, RequestTrace.from(null, null)));
     }
 
-    private synchronized boolean answered(Watched watched, Set<Upstream> failedNow) {
+    /** What one poll found: events to number and tell, the answer to share, and whether the stream ends with them. */
+    private record Outcome(List<LiveUpdate> events, @Nullable Watched state, boolean finishing, boolean baseline) {
+    }
+
+    /**
+     * Numbers the events where every replica reads them (or here, alone or when the store does not answer), then
+     * tells this replica's subscribers.
+     */
+    private Mono<Void> shared(Outcome outcome) {
+        Mono<List<LiveUpdate>> numbered = outcome.state() == null ? Mono.empty()
+                : sharing.publish(subject, outcome.events(), outcome.state());
+        return numbered.switchIfEmpty(Mono.fromSupplier(() -> numberedHere(outcome.events())))
+                .doOnNext(events -> delivered(events, outcome))
+                .then();
+    }
+
+    /** Numbered by this replica: after every id told so far, the stream's too (so none is taken for a repeat). */
+    private synchronized List<LiveUpdate> numberedHere(List<LiveUpdate> events) {
+        return events.stream().map(event -> event.numbered(ids.accumulateAndGet(lastId,
+                (current, told) -> Math.max(current, told) + 1))).toList();
+    }
+
+    private synchronized void delivered(List<LiveUpdate> events, Outcome outcome) {
+        deliver(events);
+        if (outcome.finishing()) {
+            finish();
+        }
+        if (outcome.baseline()) {
+            signalWatching();
+        }
+    }
+
+    private synchronized Outcome answered(Watched watched, Set<Upstream> failedNow) {
         List<LiveUpdate> events = new ArrayList<>();
         for (Upstream upstream : degraded) {
             if (!failedNow.contains(upstream)) {
@@ -219,6 +305,7 @@ final class Watch {
             }
         }
         boolean baseline = last == null;
+        holding = true;
         last = watched;
         degraded = failedNow.isEmpty() ? EnumSet.noneOf(Upstream.class) : EnumSet.copyOf(failedNow);
         failures = failedNow.isEmpty() ? 0 : failures + 1;
@@ -226,33 +313,26 @@ final class Watch {
         inFlight = null;
         Optional<Duration> interval = LiveRules.interval(watched, subject.person(), settings);
         interval.ifPresent(every -> scheduleNext(wait(every)));
-        publish(events);
-        if (interval.isEmpty()) {
-            finish();
-        }
-        if (baseline) {
-            signalWatching();
-        }
-        return true;
+        return new Outcome(events, watched, interval.isEmpty(), baseline);
     }
 
-    private synchronized void failed(Throwable error) {
+    private synchronized Outcome failed(Throwable error) {
         Upstream upstream = error instanceof UpstreamFailure failure ? failure.upstream() : Upstream.POLICE;
         if (!(error instanceof UpstreamFailure)) {
             log.warn("Live poll failed unexpectedly: subject={} cause={}", subject.person() ? "person" : "application",
                     error.getClass().getSimpleName());
         }
         failures++;
+        holding = true;
         pollInFlight = false;
         inFlight = null;
-        Duration interval = Optional.ofNullable(last)
-                .flatMap(watched -> LiveRules.interval(watched, subject.person(), settings))
-                .orElse(settings.intervals().unknown());
-        scheduleNext(wait(interval));
-        if (!degraded.contains(upstream)) {
-            degraded = union(degraded, Set.of(upstream));
-            publish(List.of(LiveUpdate.upstream(now(), LiveUpdate.Kind.DEGRADED, upstream.id())));
+        scheduleNext(wait(interval()));
+        if (degraded.contains(upstream)) {
+            return new Outcome(List.of(), last, false, false);
         }
+        degraded = union(degraded, Set.of(upstream));
+        return new Outcome(List.of(LiveUpdate.upstream(now(), LiveUpdate.Kind.DEGRADED, upstream.id())), last, false,
+                false);
     }
 
     private Duration wait(Duration interval) {
@@ -260,9 +340,12 @@ final class Watch {
                 ThreadLocalRandom.current().nextDouble());
     }
 
-    private void publish(List<LiveUpdate> events) {
-        for (LiveUpdate event : events) {
-            LiveUpdate numbered = event.numbered(ids.incrementAndGet());
+    /** Tells this replica's subscribers the events newer than the last told (a replica reads some twice). */
+    private void deliver(List<LiveUpdate> events) {
+        for (LiveUpdate numbered : events) {
+            if (numbered.number() <= lastId) {
+                continue;
+            }
             recent.addLast(numbered);
             while (recent.size() > settings.resumeBuffer()) {
                 recent.removeFirst();
@@ -281,7 +364,7 @@ final class Watch {
 
     private void finish() {
         finished = true;
-        stopPolling();
+        stopPolling().subscribe();
         List.copyOf(subscribers).forEach(Sinks.Many::tryEmitComplete);
     }
 

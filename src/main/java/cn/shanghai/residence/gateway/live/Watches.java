@@ -1,11 +1,13 @@
 package cn.shanghai.residence.gateway.live;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -13,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -39,6 +42,8 @@ class Watches implements SmartLifecycle {
 
     /** Events on their way to one subscriber's thread, on top of its send buffer: small, so a slow one is cut off. */
     private static final int DELIVERY_PREFETCH = 16;
+    /** How long shutdown waits for this replica's leases to be given up; past it they lapse by themselves. */
+    private static final Duration LEASES_RELEASED = Duration.ofSeconds(2);
 
     private final Map<String, Watch> watches = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> perPerson = new ConcurrentHashMap<>();
@@ -52,12 +57,16 @@ class Watches implements SmartLifecycle {
     private final LiveProperties settings;
     private final LiveTime time;
     private final Clock clock;
+    private final WatchSharing sharing;
     private volatile boolean running;
+    private volatile @Nullable Disposable publishedElsewhere;
 
-    Watches(LiveProperties settings, LiveTime time, ServiceClock serviceClock, Clock clock, MeterRegistry meters) {
+    Watches(LiveProperties settings, LiveTime time, ServiceClock serviceClock, Clock clock, WatchSharing sharing,
+            MeterRegistry meters) {
         Gauge.builder(MetricNames.LIVE_SUBSCRIPTIONS, open, AtomicInteger::get)
                 .description("Live subscriptions open on this instance").register(meters);
         this.settings = settings;
+        this.sharing = sharing;
         this.time = time;
         this.clock = serviceClock.clock();
         // Ids keep increasing across restarts (a stale id then answers RESYNC, never someone else's events).
@@ -67,32 +76,55 @@ class Watches implements SmartLifecycle {
     /**
      * The person's stream of one subject's events, after {@code after} when resuming; within the limits. Events
      * reach the subscriber on a thread of their own, never inside the watch that published them, so whatever the
-     * subscriber does next (render, cancel, leave) cannot wait on that watch's lock.
+     * subscriber does next (render, cancel, leave) cannot wait on that watch's lock. With replicas, the watch first
+     * catches up with what the polling replica published, so a resume finds the events another replica told.
      */
     Flux<LiveUpdate> updates(String personId, Subject subject, @Nullable Long after) {
         return Flux.defer(() -> {
             admit(personId);
-            Watch watch;
-            Sinks.Many<LiveUpdate> sink;
-            do {
-                watch = watches.computeIfAbsent(subject.key(), key -> new Watch(subject, settings, time.scheduler(),
-                        clock, ids, this::changed));
-                sink = watch.join(after);
-                if (sink == null) {
-                    watches.remove(subject.key(), watch);
-                }
-            } while (sink == null);
-            changed(); // the watch is in the map only now, for whoever waits on it
-            Watch joined = watch;
-            Sinks.Many<LiveUpdate> joinedSink = sink;
-            return sink.asFlux().publishOn(Schedulers.parallel(), DELIVERY_PREFETCH).doFinally(signal -> {
-                release(personId);
-                if (joined.leave(joinedSink)) {
-                    time.scheduler().schedule(() -> forgetIfUnwatched(subject.key()),
-                            settings.keepAfterLastSubscriber().toMillis(), TimeUnit.MILLISECONDS);
-                }
-            });
+            AtomicBoolean subscribed = new AtomicBoolean();
+            return watch(subject).catchUp()
+                    .thenMany(Flux.defer(() -> {
+                        subscribed.set(true);
+                        return joined(subject, after);
+                    }))
+                    .doFinally(signal -> {
+                        release(personId);
+                        if (!subscribed.get()) { // gone while catching up: the watch it made is forgotten in time
+                            forgetLater(subject.key());
+                        }
+                    });
         });
+    }
+
+    private Watch watch(Subject subject) {
+        return watches.computeIfAbsent(subject.key(), key -> new Watch(subject, settings, time.scheduler(), clock, ids,
+                sharing, this::changed));
+    }
+
+    private Flux<LiveUpdate> joined(Subject subject, @Nullable Long after) {
+        Watch watch;
+        Sinks.Many<LiveUpdate> sink;
+        do {
+            watch = watch(subject);
+            sink = watch.join(after);
+            if (sink == null) {
+                watches.remove(subject.key(), watch);
+            }
+        } while (sink == null);
+        changed(); // the watch is in the map only now, for whoever waits on it
+        Watch joined = watch;
+        Sinks.Many<LiveUpdate> joinedSink = sink;
+        return sink.asFlux().publishOn(Schedulers.parallel(), DELIVERY_PREFETCH).doFinally(signal -> {
+            if (joined.leave(joinedSink)) {
+                forgetLater(subject.key());
+            }
+        });
+    }
+
+    private void forgetLater(String key) {
+        time.scheduler().schedule(() -> forgetIfUnwatched(key), settings.keepAfterLastSubscriber().toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private void admit(String personId) {
@@ -172,14 +204,27 @@ class Watches implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        // Another replica polled a thing watched here too: its subscribers here hear of it.
+        publishedElsewhere = sharing.published().subscribe(key -> {
+            Watch watch = watches.get(key);
+            if (watch != null) {
+                watch.catchUp().subscribe();
+            }
+        });
     }
 
     /** Runs before the web server's graceful shutdown (a higher phase stops first), so streams end cleanly. */
     @Override
     public void stop() {
         running = false;
-        watches.values().forEach(Watch::close);
+        Disposable listening = publishedElsewhere;
+        if (listening != null) {
+            listening.dispose();
+        }
+        List<Mono<Void>> released = watches.values().stream().map(Watch::close).toList();
         watches.clear();
+        // The leases given up before the connection to the store closes, so another replica polls at once.
+        Mono.when(released).timeout(LEASES_RELEASED).onErrorResume(error -> Mono.empty()).block();
     }
 
     @Override

@@ -22,6 +22,11 @@ class MemoryStoreConfiguration {
     }
 
     @Bean
+    Leases leases() {
+        return new LocalLeases();
+    }
+
+    @Bean
     PersonChanges personChanges() {
         return new LocalPersonChanges();
     }

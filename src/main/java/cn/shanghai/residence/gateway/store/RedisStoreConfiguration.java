@@ -15,9 +15,9 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
 /**
- * {@code gateway.store=redis}: idempotency, rate limits and cache invalidation shared by every replica through one
- * Redis, over Spring Boot's one Lettuce connection ({@code spring.data.redis.*}) and its
- * {@link ReactiveStringRedisTemplate}, which other packages reuse.
+ * {@code gateway.store=redis}: idempotency, rate limits, cache invalidation and leases shared by every replica through
+ * one Redis, over Spring Boot's one Lettuce connection ({@code spring.data.redis.*}) and its
+ * {@link ReactiveStringRedisTemplate}, which other packages reuse (live progress's streams).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "gateway.store", havingValue = "redis")
@@ -53,6 +53,11 @@ class RedisStoreConfiguration {
     @Bean
     PersonChanges personChanges(ReactiveStringRedisTemplate redis, StoreKeys keys) {
         return new RedisPersonChanges(redis, keys);
+    }
+
+    @Bean
+    Leases leases(ReactiveStringRedisTemplate redis, StoreKeys keys) {
+        return new RedisLeases(redis, keys);
     }
 
     /** {@code redis} in {@code /actuator/health}: DOWN while Redis does not answer a PING (not in readiness). */

@@ -20,7 +20,7 @@ class LiveRulesTests {
 
     private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 12, 1, 9, 0, 0, 0, ZoneOffset.ofHours(8));
     private static final LiveProperties SETTINGS = new LiveProperties(null, null, null, null, null, null, null, null,
-            null, null, null);
+            null, null, null, null);
 
     @Test
     void shouldTellNothingOnTheFirstPoll() {
@@ -112,6 +112,16 @@ class LiveRulesTests {
         assertThat(LiveRules.backoff(Duration.ofMinutes(1), 3, Duration.ofMinutes(30))).isEqualTo(Duration.ofMinutes(8));
         assertThat(LiveRules.backoff(Duration.ofMinutes(1), 20, Duration.ofMinutes(30)))
                 .isEqualTo(Duration.ofMinutes(30));
+    }
+
+    @Test
+    void shouldLeaseUntilTheLatestTheNextPollCanComePlusTheGrace() {
+        assertThat(LiveRules.lease(Duration.ofMinutes(10), 0, SETTINGS)).as("10 min, jitter up 10 %, grace 1 min")
+                .isEqualTo(Duration.ofMinutes(12));
+        assertThat(LiveRules.lease(Duration.ofMinutes(10), 1, SETTINGS)).as("backed off once")
+                .isEqualTo(Duration.ofMinutes(23));
+        assertThat(LiveRules.lease(Duration.ofMinutes(10), 5, SETTINGS)).as("backed off to the maximum, 30 min")
+                .isEqualTo(Duration.ofMinutes(34));
     }
 
     @Test

@@ -58,11 +58,12 @@ class WatchTests {
     };
 
     private Watch watch(LiveProperties settings) {
-        return new Watch(subject, settings, time, Clock.systemUTC(), new AtomicLong(), () -> { });
+        return new Watch(subject, settings, time, Clock.systemUTC(), new AtomicLong(), new LocalWatchSharing(),
+                () -> { });
     }
 
     private static LiveProperties settings(Integer sendBuffer) {
-        return new LiveProperties(null, null, 0.0, null, null, null, null, sendBuffer, null, null, null);
+        return new LiveProperties(null, null, 0.0, null, null, null, null, sendBuffer, null, null, null, null);
     }
 
     @Test

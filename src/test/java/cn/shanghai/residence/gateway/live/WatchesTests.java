@@ -40,8 +40,9 @@ class WatchesTests {
 
     private Watches watches(Integer perPerson, Integer perInstance) {
         Watches watches = new Watches(new LiveProperties(null, null, null, null, null, null, null, null, perPerson,
-                perInstance, null), new LiveTime(VirtualTimeScheduler.create()), new ServiceClock(Clock.systemUTC()),
-                Clock.systemUTC(), new SimpleMeterRegistry());
+                perInstance, null, null), new LiveTime(VirtualTimeScheduler.create()),
+                new ServiceClock(Clock.systemUTC()), Clock.systemUTC(), new LocalWatchSharing(),
+                new SimpleMeterRegistry());
         watches.start();
         return watches;
     }
