@@ -17,8 +17,7 @@ final class RateLimitCallers {
 
     /** The token of an {@code Authorization: Bearer …} header; empty for none, another scheme or a blank token. */
     static Optional<String> bearerToken(@Nullable String authorization) {
-        if (authorization == null || authorization.length() <= BEARER.length()
-                || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return Optional.empty();
         }
         String token = authorization.substring(BEARER.length()).strip();

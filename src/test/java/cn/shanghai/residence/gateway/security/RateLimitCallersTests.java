@@ -22,6 +22,7 @@ class RateLimitCallersTests {
         assertThat(RateLimitCallers.bearerToken("Bearer    ")).isEmpty();
         assertThat(RateLimitCallers.bearerToken("Basic dXNlcjpwYXNz")).isEmpty();
         assertThat(RateLimitCallers.bearerToken("Bearerabc")).isEmpty();
+        assertThat(RateLimitCallers.bearerToken("Bear")).isEmpty();
     }
 
     @Test
