@@ -1,13 +1,9 @@
 package cn.shanghai.residence.gateway.audit;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import reactor.util.context.ContextView;
 
 import org.springframework.core.Ordered;
 import org.springframework.graphql.ResponseError;
@@ -16,28 +12,24 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.stereotype.Component;
 
-import cn.shanghai.residence.gateway.security.CurrentPerson;
 import cn.shanghai.residence.gateway.upstream.PersonalDataAccess;
 import cn.shanghai.residence.gateway.web.ClientAddress;
-import cn.shanghai.residence.gateway.web.RequestTrace;
 
 /**
  * Writes one audit record per GraphQL operation that read or wrote a person's data, once its answer is complete:
  * the sections its resolvers touched are collected in a {@link PersonalDataAccess} in the operation's Reactor
  * context. A subscription is recorded once, when it starts (its events show the data of the subject checked then).
- * A signed-in caller's refused or failed operation is recorded even when it touched nothing.
+ * Which operations are recorded, and how, is {@link AccessAudit}'s.
  */
 @Component
 class AccessAuditInterceptor implements WebGraphQlInterceptor, Ordered {
 
-    private final AuditLog log;
+    private final AccessAudit audit;
     private final ClientAddress clientAddress;
-    private final Clock clock;
 
-    AccessAuditInterceptor(AuditLog log, ClientAddress clientAddress, Clock clock) {
-        this.log = log;
+    AccessAuditInterceptor(AccessAudit audit, ClientAddress clientAddress) {
+        this.audit = audit;
         this.clientAddress = clientAddress;
-        this.clock = clock;
     }
 
     @Override
@@ -50,37 +42,15 @@ class AccessAuditInterceptor implements WebGraphQlInterceptor, Ordered {
         });
         String client = clientAddress.of(request.getRemoteAddress(), request.getHeaders());
         return chain.next(request)
-                .flatMap(response -> audited(access, operation, client, outcome(response)).thenReturn(response))
-                .onErrorResume(error -> audited(access, operation, client,
+                .flatMap(response -> finished(access, operation, client, outcome(response)).thenReturn(response))
+                .onErrorResume(error -> finished(access, operation, client,
                         new AuditOutcome(AuditOutcome.Result.FAILED, "INTERNAL_ERROR")).then(Mono.error(error)))
                 .contextWrite(access::addTo);
     }
 
-    private Mono<Void> audited(PersonalDataAccess access, AuditedOperation operation, String client,
+    private Mono<Void> finished(PersonalDataAccess access, AuditedOperation operation, String client,
             AuditOutcome outcome) {
-        return CurrentPerson.id().map(Optional::of).onErrorResume(anonymous -> Mono.just(Optional.empty()))
-                .flatMap(actor -> Mono.deferContextual(context -> {
-                    boolean signedInAndNoted = actor.isPresent() && (outcome.result() != AuditOutcome.Result.OK
-                            || "subscription".equals(operation.type()));
-                    if (!access.isEmpty() || signedInAndNoted) {
-                        log.write(record(context, actor.orElse(null), access, operation, outcome, client));
-                    }
-                    return Mono.<Void>empty();
-                }));
-    }
-
-    private AuditRecord record(ContextView context, @Nullable String actor, PersonalDataAccess access,
-            AuditedOperation operation, AuditOutcome outcome, String client) {
-        Optional<RequestTrace> trace = trace(context);
-        return new AuditRecord(clock.instant().toString(), trace.map(RequestTrace::requestId).orElse(null),
-                trace.map(RequestTrace::traceId).orElse(null), actor, List.copyOf(access.subjects()),
-                operation.name(), operation.type(), operation.fields(), List.copyOf(access.sections()),
-                List.copyOf(access.applications()), outcome.text(), client);
-    }
-
-    /** The request's ids, from the one place that holds them for the request. */
-    private static Optional<RequestTrace> trace(ContextView context) {
-        return context.getOrEmpty(RequestTrace.class);
+        return audit.finished(access, operation.name(), operation.type(), operation.fields(), outcome, client);
     }
 
     @SuppressWarnings("unchecked")

@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.StatusAssertions;
 
 import cn.shanghai.residence.gateway.support.GatewayIntegrationTests;
 
@@ -89,6 +90,20 @@ class AccessAuditTests extends GatewayIntegrationTests {
     }
 
     @Test
+    void shouldRecordAnUploadForAMinorAndARefusedOne() {
+        upload("ywtb-1010", "audit-upload-0001", "?forPersonId=ywtb-1013",
+                "%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n".getBytes(StandardCharsets.UTF_8)).isCreated();
+        upload("ywtb-1004", "audit-upload-0002", "", "not a document".getBytes(StandardCharsets.UTF_8))
+                .isEqualTo(415);
+
+        assertThat(recordsOf("audit-upload-0001")).containsExactly(expected("audit-upload-0001", "ywtb-1010",
+                List.of("ywtb-1010", "ywtb-1013"), null, "upload", List.of("/uploads/materials"),
+                List.of("police.attachments-store", "police.dependents"), List.of(), "OK"));
+        assertThat(recordsOf("audit-upload-0002")).containsExactly(expected("audit-upload-0002", "ywtb-1004",
+                List.of(), null, "upload", List.of("/uploads/materials"), List.of(), List.of(), "REFUSED(HTTP_415)"));
+    }
+
+    @Test
     void shouldRecordNothingForPublicData() {
         send(null, "audit-public-0001", "{ faqs(keyword: \"居住证\") { question } }");
         send("ywtb-1004", "audit-public-0002", "{ serviceCenters(district: \"静安区\") { id } }");
@@ -113,6 +128,21 @@ class AccessAuditTests extends GatewayIntegrationTests {
                 .exchange()
                 .expectStatus().isOk();
         served.put(requestId, List.of(sent, clock.instant()));
+    }
+
+    private StatusAssertions upload(String persona, String requestId, String query, byte[] body) {
+        Instant sent = clock.instant();
+        StatusAssertions status = webTestClient.mutate().responseTimeout(Duration.ofSeconds(30)).build()
+                .post().uri("/uploads/materials" + query)
+                .headers(headers -> headers.setBearerAuth(tokenFor(persona)))
+                .header("X-Request-Id", requestId)
+                .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
+                .contentType(MediaType.APPLICATION_PDF)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus();
+        served.put(requestId, List.of(sent, clock.instant()));
+        return status;
     }
 
     private Map<String, Object> expected(String requestId, String actor, List<String> subjects, String operation,
