@@ -37,7 +37,7 @@ public class BdcService {
         this.profile = resources.create(Upstream.BDC, "bdc-profile", client::profile);
         this.eLicenses = resources.create(Upstream.BDC, "bdc-elicenses", client::eLicenses);
         this.photos = resources.create(Upstream.BDC, "bdc-photos", client::photos);
-        this.serviceCenters = resources.create(Upstream.BDC, "service-centers", all -> client.serviceCenters());
+        this.serviceCenters = resources.createPublic(Upstream.BDC, "service-centers", all -> client.serviceCenters());
         this.licensesById = resources.bulk(Upstream.BDC, "bdc-elicenses-by-id", LICENSE_BATCH_SIZE,
                 ids -> client.batchGetELicenses(Map.of("licenseIds", ids)), ELicense::licenseId);
         this.changes = changes;
@@ -62,7 +62,7 @@ public class BdcService {
      * tell bdc's refusal (422 PHOTO_NOT_COMPLIANT) from a failure.
      */
     public Mono<Photo> uploadPhoto(String personId, byte[] jpeg) {
-        return resources.write(Upstream.BDC, "bdc-photos-upload", client.uploadPhoto(personId, jpeg))
+        return resources.write(Upstream.BDC, "bdc-photos-upload", personId, client.uploadPhoto(personId, jpeg))
                 .doOnNext(stored -> changes.changed(personId));
     }
 

@@ -40,7 +40,7 @@ public class HousingService {
 
     /** A fresh hand-off into the housing system's filing flow; a new session each time, so never cached. */
     public Mono<RentalFilingHandoff> startFiling(String personId) {
-        return resources.write(Upstream.HOUSING, "housing-rental-filing",
+        return resources.write(Upstream.HOUSING, "housing-rental-filing", personId,
                         client.startFiling(Map.of("personId", personId)))
                 .onErrorMap(error -> UpstreamFailures.classify(Upstream.HOUSING, error));
     }

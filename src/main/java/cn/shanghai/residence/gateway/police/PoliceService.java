@@ -7,6 +7,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.stereotype.Service;
 
 import cn.shanghai.residence.gateway.store.PersonChanges;
+import cn.shanghai.residence.gateway.upstream.DataOwner;
 import cn.shanghai.residence.gateway.upstream.Upstream;
 import cn.shanghai.residence.gateway.upstream.UpstreamClientFactory;
 import cn.shanghai.residence.gateway.upstream.UpstreamResource;
@@ -32,9 +33,11 @@ public class PoliceService {
         this.permit = resources.create(Upstream.POLICE, "police-permit", client::permit);
         this.applications = resources.create(Upstream.POLICE, "police-applications",
                 personId -> client.applications(personId, "ALL"));
-        this.application = resources.create(Upstream.POLICE, "police-application", client::application);
+        this.application = resources.createOwned(Upstream.POLICE, "police-application", client::application,
+                found -> new DataOwner(found.personId(), found.applicationId()));
         this.dependents = resources.create(Upstream.POLICE, "police-dependents", client::dependents);
-        this.attachment = resources.create(Upstream.POLICE, "police-attachment", client::attachment);
+        this.attachment = resources.createOwned(Upstream.POLICE, "police-attachment", client::attachment,
+                found -> DataOwner.person(found.personId()));
         changes.onChange(this::forget);
     }
 
@@ -90,7 +93,7 @@ public class PoliceService {
      * on unclassified, so the caller can tell police's refusal (413, 415, 422) from a failure.
      */
     public Mono<Attachment> storeAttachment(String personId, String contentType, byte[] document) {
-        return resources.write(Upstream.POLICE, "police-attachments-store",
+        return resources.write(Upstream.POLICE, "police-attachments-store", personId,
                 client.storeAttachment(personId, contentType, document));
     }
 
@@ -99,7 +102,7 @@ public class PoliceService {
      * tell police's refusal (409, 422) from an outcome it cannot know (a timeout).
      */
     public Mono<SubmittedApplication> submit(String idempotencyKey, ApplicationRequest request) {
-        return resources.write(Upstream.POLICE, "police-applications-submit",
+        return resources.write(Upstream.POLICE, "police-applications-submit", request.personId(),
                 client.submit(idempotencyKey, request));
     }
 

@@ -57,7 +57,14 @@ public final class UpstreamBulkResource<V> {
                 .fromIterable(memo.<V>onceEach(name, ids, missing -> load(memo, missing)).entrySet())
                 .flatMap(each -> each.getValue().flatMap(Mono::justOrEmpty).map(value -> Map.entry(each.getKey(), value)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue)
-                .onErrorMap(error -> UpstreamFailures.classify(upstream, error)));
+                .onErrorMap(error -> UpstreamFailures.classify(upstream, error)))
+                // The ids come from a person's own records, read (and audited) first: the section is what is added.
+                .doOnEach(signal -> {
+                    Map<String, V> found = signal.get();
+                    if (found != null && !found.isEmpty()) {
+                        PersonalDataAccess.record(signal.getContextView(), upstream, name, null);
+                    }
+                });
     }
 
     /** The value of one id, read together with the ids other fields of the request ask for at the same time. */

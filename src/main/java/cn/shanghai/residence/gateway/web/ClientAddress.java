@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +40,11 @@ public class ClientAddress {
 
     /** The client's address as text, or {@code unknown} when the socket has none. */
     public String of(ServerHttpRequest request) {
-        InetSocketAddress remote = request.getRemoteAddress();
+        return of(request.getRemoteAddress(), request.getHeaders());
+    }
+
+    /** The same from the socket's peer and the request headers (a GraphQL request's, say). */
+    public String of(@Nullable InetSocketAddress remote, HttpHeaders headers) {
         if (remote == null || remote.getAddress() == null) {
             return "unknown";
         }
@@ -45,7 +52,7 @@ public class ClientAddress {
         if (!isTrusted(client)) {
             return client.getHostAddress();
         }
-        List<String> chain = chain(request);
+        List<String> chain = chain(headers);
         for (int i = chain.size() - 1; i >= 0; i--) {
             Optional<InetAddress> hop = literal(chain.get(i));
             if (hop.isEmpty()) {
@@ -64,9 +71,9 @@ public class ClientAddress {
     }
 
     /** The forwarding chain, client first: RFC 7239 {@code Forwarded} if present, else {@code X-Forwarded-For}. */
-    private static List<String> chain(ServerHttpRequest request) {
+    private static List<String> chain(HttpHeaders headers) {
         List<String> chain = new ArrayList<>();
-        List<String> forwarded = request.getHeaders().get("Forwarded");
+        List<String> forwarded = headers.get("Forwarded");
         if (forwarded != null && !forwarded.isEmpty()) {
             for (String header : forwarded) {
                 for (String element : header.split(",")) {
@@ -75,7 +82,7 @@ public class ClientAddress {
             }
             return chain;
         }
-        for (String header : request.getHeaders().getOrEmpty("X-Forwarded-For")) {
+        for (String header : headers.getOrEmpty("X-Forwarded-For")) {
             for (String hop : header.split(",")) {
                 chain.add(hop.strip());
             }

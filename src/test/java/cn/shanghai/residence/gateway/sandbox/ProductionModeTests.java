@@ -1,5 +1,9 @@
 package cn.shanghai.residence.gateway.sandbox;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +30,8 @@ import cn.shanghai.residence.gateway.upstream.Upstream;
 import cn.shanghai.residence.stubs.world.SandboxClock;
 import cn.shanghai.residence.stubs.world.SandboxWorld;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,11 +47,14 @@ class ProductionModeTests {
     /**
      * Buckets are per person (per address when anonymous) and live as long as this class's gateway: the limit test
      * signs in as people no other test here uses, so their buckets are full when it starts, whatever the order.
-     * Anonymous requests all come from 127.0.0.1 and share one bucket; the tests here send two, below the burst.
+     * Anonymous requests all come from 127.0.0.1 and share one bucket; the tests here send two, below the burst (the
+     * refused tokens, which count by address, name an address of their own).
      */
     private static final String LIMITED_PERSON = "ywtb-1012";
     private static final String OTHER_PERSON = "ywtb-1014";
     private static final String UPLOADING_PERSON = "ywtb-1011";
+    private static final String MALFORMED_PERSON = "ywtb-1013";
+    private static final String STALLING_PERSON = "ywtb-1010";
 
     @TempDir
     static Path keys;
@@ -116,8 +125,17 @@ class ProductionModeTests {
                 IDP.hmacWithPublicKey("ywtb-1004"),
                 "garbage",
                 new TestIdentityProvider().token("ywtb-1004"));
-        for (String token : refused) {
-            graphql(token, "{ me { personId } }").expectStatus().isUnauthorized().expectBody().isEmpty();
+        for (int i = 0; i < refused.size(); i++) {
+            String token = refused.get(i);
+            client.post().uri("/graphql")
+                    .headers(headers -> headers.setBearerAuth(token))
+                    // A refused token counts against its address's budget: one address each (the test client is a
+                    // trusted proxy here), so neither they nor the other tests' anonymous requests run out.
+                    .header("X-Forwarded-For", "203.0.113." + (i + 1))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("query", "{ me { personId } }"))
+                    .exchange()
+                    .expectStatus().isUnauthorized().expectBody().isEmpty();
         }
     }
 
@@ -155,6 +173,44 @@ class ProductionModeTests {
                 .expectStatus().isEqualTo(429)
                 .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("RATE_LIMITED");
         graphql(token, "{ me { personId } }").expectStatus().isEqualTo(429);
+    }
+
+    @Test
+    void shouldCountRefusedBodiesAgainstTheLimitAndRefuseBeforeAnyUpstreamCall() {
+        String token = IDP.token(MALFORMED_PERSON);
+        rawGraphql(token, "{\"query\": ").expectStatus().isBadRequest();
+        rawGraphql(token, "[{\"query\": \"{ me { personId } }\"}]").expectStatus().isBadRequest();
+        rawGraphql(token, "{\"query\": \"" + "x".repeat(70_000) + "\"}").expectStatus().isEqualTo(413);
+        rawGraphql(token, "{\"variables\": {}}").expectStatus().isBadRequest();
+
+        graphql(token, "{ me { residenceRegistration { status } permit { status } } }")
+                .expectStatus().isEqualTo(429)
+                .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("RATE_LIMITED");
+        assertThat(upstreamCallsAbout(MALFORMED_PERSON)).as("calls to any agency about the limited person").isZero();
+    }
+
+    /**
+     * The body is announced but never sent: a limit applied after reading it would wait for it forever; applied first,
+     * it answers 429 at once (the socket's read timeout only keeps a broken gateway from hanging the build).
+     */
+    @Test
+    void shouldRefuseAnOverBudgetRequestBeforeReadingItsBody() throws Exception {
+        String token = IDP.token(STALLING_PERSON);
+        for (int i = 0; i < RATE_LIMIT_BURST; i++) {
+            rawGraphql(token, "not json").expectStatus().isBadRequest();
+        }
+        try (Socket socket = new Socket("localhost", port())) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /graphql HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n{\"query\": \"{ me")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.UTF_8));
+            assertThat(in.readLine()).startsWith("HTTP/1.1 429");
+        }
+        assertThat(upstreamCallsAbout(STALLING_PERSON)).isZero();
     }
 
     @Test
@@ -230,6 +286,7 @@ class ProductionModeTests {
         settings.put("management.server.port", "0");
         settings.put("gateway.rate-limit.burst", String.valueOf(RATE_LIMIT_BURST));
         settings.put("gateway.rate-limit.requests-per-minute", "1");
+        settings.put("gateway.trusted-proxies", "127.0.0.1,::1");
         settings.put("gateway.security.issuer", TestIdentityProvider.ISSUER);
         settings.put("spring.security.oauth2.resourceserver.jwt.public-key-location",
                 "file:" + IDP.writePublicKey(keys));
@@ -247,6 +304,28 @@ class ProductionModeTests {
                 .headers(headers -> headers.setBearerAuth(token))
                 .contentType(MediaType.IMAGE_JPEG)
                 .bodyValue("not a photo".getBytes(StandardCharsets.US_ASCII))
+                .exchange();
+    }
+
+    private static int port() {
+        return Integer.parseInt(gateway.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private static int upstreamCallsAbout(String personId) {
+        int calls = 0;
+        for (Upstream upstream : Upstream.values()) {
+            calls += upstreams.server(upstream).countRequestsMatching(
+                    anyRequestedFor(urlPathMatching(".*" + personId + ".*")).build()).getCount();
+        }
+        return calls;
+    }
+
+    /** A POST to {@code /graphql} with this exact JSON body, well-formed or not. */
+    private static WebTestClient.ResponseSpec rawGraphql(String token, String body) {
+        return client.post().uri("/graphql")
+                .headers(headers -> headers.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body.getBytes(StandardCharsets.UTF_8))
                 .exchange();
     }
 

@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Captures every log line of a representative run (home screens, mutations carrying ID numbers, failures, bad
- * input) and scans it, and the metric tags, for ID numbers with a valid check digit and mainland mobiles.
+ * input), the access audit records included, and scans it, and the metric tags, for ID numbers with a valid check
+ * digit and mainland mobiles.
  */
 class PiiLeakTests extends GatewayIntegrationTests {
 
@@ -39,16 +40,22 @@ class PiiLeakTests extends GatewayIntegrationTests {
     @Test
     void shouldKeepIdNumbersAndMobilesOutOfLogsAndMetrics() {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        // The access audit has a stream of its own (not additive to the root): scanned as well.
+        Logger audit = (Logger) LoggerFactory.getLogger("AUDIT");
         ListAppender<ILoggingEvent> captured = new ListAppender<>();
         captured.start();
         root.addAppender(captured);
+        audit.addAppender(captured);
         try {
             representativeTraffic();
         } finally {
             root.detachAppender(captured);
+            audit.detachAppender(captured);
         }
 
         assertThat(captured.list).as("the run logged something to scan").isNotEmpty();
+        assertThat(captured.list).as("the audit stream has records to scan")
+                .anyMatch(event -> event.getLoggerName().equals("AUDIT"));
         for (ILoggingEvent event : captured.list) {
             String line = event.getFormattedMessage()
                     + (event.getThrowableProxy() == null ? "" : ThrowableProxyUtil.asString(event.getThrowableProxy()));
