@@ -202,7 +202,7 @@ final class Watch {
                 .onErrorResume(error -> Mono.fromRunnable(() -> failed(error)))
                 .then()
                 .contextWrite(memo::addTo)
-                .contextWrite(context -> context.put(RequestTrace.class, RequestTrace.from(null, null)));
+                .contextWrite(context -> context.put(RequestTrace.class, RequestTrace.neutral()));
     }
 
     private synchronized boolean answered(Watched watched, Set<Upstream> failedNow) {

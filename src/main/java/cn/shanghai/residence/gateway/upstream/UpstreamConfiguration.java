@@ -3,6 +3,7 @@ package cn.shanghai.residence.gateway.upstream;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.validation.Validator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,12 +39,15 @@ class UpstreamConfiguration {
 
     @Bean
     UpstreamGuards upstreamGuards(UpstreamsProperties properties, MeterRegistry meters, Clock clock,
-            StallDetector stalls) {
-        return new UpstreamGuards(properties, meters, clock, stalls);
+            StallDetector stalls, ObjectProvider<ObservationRegistry> observations) {
+        return new UpstreamGuards(properties, meters, clock, stalls,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean
-    UpstreamResources upstreamResources(ResourceCaches caches, UpstreamGuards guards, Validator validator) {
-        return new UpstreamResources(caches, guards, new ContractCheck(validator));
+    UpstreamResources upstreamResources(ResourceCaches caches, UpstreamGuards guards, Validator validator,
+            ObjectProvider<ObservationRegistry> observations) {
+        return new UpstreamResources(caches, guards, new ContractCheck(validator),
+                new UpstreamSpans(observations.getIfAvailable(() -> ObservationRegistry.NOOP)));
     }
 }

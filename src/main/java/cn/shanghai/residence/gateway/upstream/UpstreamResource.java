@@ -24,9 +24,11 @@ public final class UpstreamResource<K, V> {
     private final ResourceCache<K, V> cache;
     private final UpstreamGuard guard;
     private final ContractCheck contract;
+    private final UpstreamSpans spans;
 
     UpstreamResource(Upstream upstream, String name, Function<K, Mono<V>> read, ResourceCache<K, V> cache,
-            UpstreamGuard guard, ContractCheck contract) {
+            UpstreamGuard guard, ContractCheck contract, UpstreamSpans spans) {
+        this.spans = spans;
         this.upstream = upstream;
         this.name = name;
         this.read = read;
@@ -37,10 +39,12 @@ public final class UpstreamResource<K, V> {
 
     /** The value for {@code key}, read at most once per request; its freshness goes into the request's memo. */
     public Mono<V> get(K key) {
-        return RequestMemo.current().flatMap(memo -> memo.once(name, key, () -> cache.get(key, this::readGuarded)
-                .onErrorMap(error -> UpstreamFailures.classify(upstream, error))
-                .doOnNext(fetched -> memo.freshness().record(upstream, fetched.source(), fetched.asOf()))
-                .flatMap(fetched -> Mono.justOrEmpty(fetched.value()))));
+        return RequestMemo.current().flatMap(memo -> memo.once(name, key, () -> spans.observe(UpstreamSpans.READ,
+                upstream, name, span -> cache.get(key, this::readGuarded,
+                                result -> span.highCardinalityKeyValue("cache", result.attribute()))
+                        .onErrorMap(error -> UpstreamFailures.classify(upstream, error))
+                        .doOnNext(fetched -> memo.freshness().record(upstream, fetched.source(), fetched.asOf()))
+                        .flatMap(fetched -> Mono.justOrEmpty(fetched.value())))));
     }
 
     private Mono<V> readGuarded(K key) {

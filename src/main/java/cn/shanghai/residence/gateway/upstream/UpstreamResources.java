@@ -14,8 +14,10 @@ public final class UpstreamResources {
     private final ResourceCaches caches;
     private final UpstreamGuards guards;
     private final ContractCheck contract;
+    private final UpstreamSpans spans;
 
-    UpstreamResources(ResourceCaches caches, UpstreamGuards guards, ContractCheck contract) {
+    UpstreamResources(ResourceCaches caches, UpstreamGuards guards, ContractCheck contract, UpstreamSpans spans) {
+        this.spans = spans;
         this.caches = caches;
         this.guards = guards;
         this.contract = contract;
@@ -26,7 +28,8 @@ public final class UpstreamResources {
      * @param read the client call; an HTTP 404 with a JSON body is taken as "none" (an empty Mono)
      */
     public <K, V> UpstreamResource<K, V> create(Upstream upstream, String name, Function<K, Mono<V>> read) {
-        return new UpstreamResource<>(upstream, name, read, caches.<K, V>create(name), guards.of(upstream), contract);
+        return new UpstreamResource<>(upstream, name, read, caches.<K, V>create(name), guards.of(upstream), contract,
+                spans);
     }
 
     /**
