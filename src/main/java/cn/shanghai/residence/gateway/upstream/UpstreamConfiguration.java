@@ -3,6 +3,7 @@ package cn.shanghai.residence.gateway.upstream;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.validation.Validator;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +26,11 @@ class UpstreamConfiguration {
     UpstreamClientFactory upstreamClientFactory(WebClient.Builder webClientBuilder, UpstreamEndpoints endpoints,
             UpstreamsProperties properties, JsonMapper json, MeterRegistry meters) {
         return new UpstreamClientFactory(webClientBuilder, endpoints, properties, json, meters);
+    }
+
+    @Bean
+    MeterFilter upstreamSpansWithoutTimers() {
+        return UpstreamSpans.noTimers();
     }
 
     @Bean

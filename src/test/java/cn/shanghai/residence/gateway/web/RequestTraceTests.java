@@ -6,9 +6,17 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.github.tomakehurst.wiremock.http.Fault;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import cn.shanghai.residence.gateway.support.GatewayIntegrationTests;
+import cn.shanghai.residence.gateway.upstream.Upstream;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and carries a request id; the caller's {@code X-Request-Id} is echoed. Reads, which concurrent requests may share,
  * carry a request id of no caller (README "Tracing").
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RequestTraceTests extends GatewayIntegrationTests {
 
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -48,6 +57,22 @@ class RequestTraceTests extends GatewayIntegrationTests {
         });
         Set<String> spans = calls.stream().map(c -> c.getHeader("traceparent")).collect(Collectors.toSet());
         assertThat(spans).as("each upstream call is its own span").hasSameSizeAs(calls);
+    }
+
+    @Test
+    void shouldNameTheTraceSpanAndRequestInTheLogLines(CapturedOutput output) {
+        outage(Upstream.BDC, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+
+        graphQlPost("ywtb-1006")
+                .headers(h -> h.set("traceparent", "00-" + TRACE_ID + "-" + CALLERS_SPAN + "-01"))
+                .bodyValue(Map.of("query", "{ me { profile { name } } }"))
+                .exchange()
+                .expectStatus().isOk();
+
+        assertThat(output.getOut().lines().filter(line -> line.contains("Upstream call failed: upstream=bdc")))
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).containsPattern(
+                        "\\[" + TRACE_ID + ",[0-9a-f]{16},[0-9a-f-]{36}\\] "));
     }
 
     @Test
