@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import cn.shanghai.residence.gateway.support.GatewayIntegrationTests;
+import cn.shanghai.residence.gateway.upstream.Upstream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -114,6 +115,28 @@ class TracingExportTests extends GatewayIntegrationTests {
         });
     }
 
+    @Test
+    void shouldExportAFailedCallWithoutTheUrlOrMessageThatNameThePerson() {
+        resetJournals();
+        outage(Upstream.BDC, aResponse().withStatus(500).withBody("{\"person\":\"ywtb-1006\"}"));
+        String token = ownToken("ywtb-1006");
+
+        graphQlPost(null).headers(headers -> headers.setBearerAuth(token))
+                .bodyValue(Map.of("query", "{ me { profile { name } } }"))
+                .exchange()
+                .expectStatus().isOk();
+
+        String traceId = allUpstreamRequests().get(0).getHeader("traceparent").split("-")[1];
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                .untilAsserted(() -> assertThat(exported(traceId).values())
+                        .anySatisfy(span -> assertThat(attributes(span))
+                                .containsEntry("outcome", "UPSTREAM_ERROR").containsEntry("retries", "2")));
+        assertThat(exported(traceId).values()).as("no span names the person").allSatisfy(span -> {
+            assertThat(span.toString()).doesNotContain("ywtb-1006");
+            assertThat(span.getEventsList()).isEmpty();
+        });
+    }
+
     /** The span's parent, its parent's parent, and so on, as far as the exported spans go. */
     private static List<Span> ancestors(Span span, Map<String, Span> spans) {
         List<Span> chain = new ArrayList<>();
@@ -151,9 +174,13 @@ class TracingExportTests extends GatewayIntegrationTests {
         }
     }
 
-    /** From this context's own sandbox issuer: the tokens the base class keeps are another context's. */
+    /**
+     * From this context's own sandbox issuer: the tokens the base class keeps are another context's. The first
+     * request of a fresh context on a busy machine may take longer than WebTestClient's 5 s.
+     */
     private String ownToken(String persona) {
-        return (String) webTestClient.post().uri("/sandbox/token").contentType(MediaType.APPLICATION_JSON)
+        return (String) webTestClient.mutate().responseTimeout(Duration.ofSeconds(30)).build()
+                .post().uri("/sandbox/token").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("persona", persona)).exchange().expectStatus().isOk()
                 .expectBody(Map.class).returnResult().getResponseBody().get("accessToken");
     }
