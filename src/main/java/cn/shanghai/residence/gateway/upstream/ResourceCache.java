@@ -105,10 +105,6 @@ public final class ResourceCache<K, V> {
         }
     }
 
-    public Mono<Fetched<V>> get(K key, Function<K, Mono<V>> loader) {
-        return get(key, loader, result -> { });
-    }
-
     /**
      * The value for {@code key}: from cache, or from a load that concurrent callers share. The shared load runs
      * with no caller's deadline or request id; each caller waits for it within its own deadline.
