@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.util.context.ContextView;
@@ -42,10 +45,10 @@ class AccessAudit {
                     boolean signedInAndNoted = actor.isPresent()
                             && (outcome.result() != AuditOutcome.Result.OK || "subscription".equals(type));
                     if (!access.isEmpty() || signedInAndNoted) {
-                        Optional<RequestTrace> trace = trace(context);
                         log.write(new AuditRecord(clock.instant().toString(),
-                                trace.map(RequestTrace::requestId).orElse(null),
-                                trace.map(RequestTrace::traceId).orElse(null), actor.orElse(null),
+                                context.<RequestTrace>getOrEmpty(RequestTrace.class).map(RequestTrace::requestId)
+                                        .orElse(null),
+                                traceId(context), actor.orElse(null),
                                 List.copyOf(access.subjects()), name, type, fields, List.copyOf(access.sections()),
                                 List.copyOf(access.applications()), outcome.text(), client));
                     }
@@ -53,8 +56,13 @@ class AccessAudit {
                 }));
     }
 
-    /** The request's ids, from the one place that holds them for the request. */
-    private static Optional<RequestTrace> trace(ContextView context) {
-        return context.getOrEmpty(RequestTrace.class);
+    /** The W3C trace id of the request's own observation (Micrometer Tracing), which the logs and spans carry too. */
+    private static @Nullable String traceId(ContextView context) {
+        return context.<Observation>getOrEmpty(ObservationThreadLocalAccessor.KEY)
+                .map(observation -> observation.getContextView()
+                        .<TracingObservationHandler.TracingContext>get(TracingObservationHandler.TracingContext.class))
+                .map(TracingObservationHandler.TracingContext::getSpan)
+                .map(span -> span.context().traceId())
+                .orElse(null);
     }
 }

@@ -57,7 +57,7 @@ class Subjects {
 
             @Override
             public Mono<Polled> read(@Nullable Watched previous) {
-                return police.application(applicationId)
+                return police.application(key(), applicationId)
                         .map(List::of)
                         .defaultIfEmpty(List.of())
                         .flatMap(found -> withParcels(found, previous, List.of()));

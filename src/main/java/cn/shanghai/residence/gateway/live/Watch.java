@@ -256,7 +256,7 @@ final class Watch {
                 .onErrorResume(error -> Mono.fromSupplier(() -> failed(error)))
                 .flatMap(this::shared)
                 .contextWrite(memo::addTo)
-                .contextWrite(context -> context.put(RequestTrace.class, RequestTrace.from(null, null)));
+                .contextWrite(context -> context.put(RequestTrace.class, RequestTrace.neutral()));
     }
 
     /** What one poll found: events to number and tell, the answer to share, and whether the stream ends with them. */

@@ -20,7 +20,7 @@ public class PoliceService {
     private final UpstreamResource<String, ResidenceRegistration> registration;
     private final UpstreamResource<String, ResidencePermit> permit;
     private final UpstreamResource<String, List<Application>> applications;
-    private final UpstreamResource<String, Application> application;
+    private final UpstreamResource<AskedApplication, Application> application;
     private final UpstreamResource<String, List<Dependent>> dependents;
     private final UpstreamResource<String, Attachment> attachment;
     private final PoliceClient client;
@@ -33,7 +33,8 @@ public class PoliceService {
         this.permit = resources.create(Upstream.POLICE, "police-permit", client::permit);
         this.applications = resources.create(Upstream.POLICE, "police-applications",
                 personId -> client.applications(personId, "ALL"));
-        this.application = resources.createOwned(Upstream.POLICE, "police-application", client::application,
+        this.application = resources.createOwned(Upstream.POLICE, "police-application",
+                asked -> client.application(asked.applicationId()),
                 found -> new DataOwner(found.personId(), found.applicationId()));
         this.dependents = resources.create(Upstream.POLICE, "police-dependents", client::dependents);
         this.attachment = resources.createOwned(Upstream.POLICE, "police-attachment", client::attachment,
@@ -56,18 +57,32 @@ public class PoliceService {
         return applications.get(personId).defaultIfEmpty(List.of());
     }
 
-    /** One application by id, whoever owns it: callers must check {@link Application#personId()}. */
-    public Mono<Application> application(String applicationId) {
-        return application.get(applicationId);
+    /**
+     * Who asked for which application: the key of the {@code police-application} cache. An entry serves only the
+     * one who asked for it, so someone else's application that its owner just viewed is not answered from cache
+     * (faster) while an unknown id goes to police: both take the same path for a stranger (issue 15, item 6).
+     *
+     * @param askedBy the person asking, or a poll's own subject key
+     */
+    record AskedApplication(String askedBy, String applicationId) {
+    }
+
+    /**
+     * One application by id, whoever owns it, for a live poll after {@link #readableBy} let its watcher in:
+     * callers must check {@link Application#personId()}. Cached for the poll ({@code askedBy}) alone.
+     */
+    public Mono<Application> application(String askedBy, String applicationId) {
+        return application.get(new AskedApplication(askedBy, applicationId));
     }
 
     /**
      * One application the person may read: their own or a dependent's; empty for an unknown id and for anyone
      * else's alike. The dependents are always fetched with the application, whether or not the id exists, so neither
-     * timing nor an upstream error tells a foreign id from an unknown one.
+     * timing nor an upstream error tells a foreign id from an unknown one; and the application is cached for this
+     * person alone, so a foreign id never hits an entry its owner left, just as an unknown one never does.
      */
     public Mono<Application> readableBy(String personId, String applicationId) {
-        return Mono.zip(application(applicationId).map(java.util.Optional::of)
+        return Mono.zip(application(personId, applicationId).map(java.util.Optional::of)
                                 .defaultIfEmpty(java.util.Optional.empty()),
                         dependents(personId))
                 .flatMap(found -> Mono.justOrEmpty(found.getT1().filter(application ->

@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -24,7 +26,8 @@ import reactor.core.publisher.Mono;
  * The Caffeine cache of one upstream resource, with freshness: entries younger than the TTL are served from cache
  * (and refreshed in the background shortly before they expire); older ones are fetched live, and when that fails
  * an entry still inside the stale-if-error window is served, marked STALE. Concurrent misses for one key share a
- * single upstream call; failures are never cached. Keys of personal resources must contain the person.
+ * single upstream call, which runs with no caller's deadline or request id (each caller waits within its own
+ * deadline); failures are never cached. Keys of personal resources must contain the person.
  */
 public final class ResourceCache<K, V> {
 
@@ -92,21 +95,37 @@ public final class ResourceCache<K, V> {
                 .register(meters);
     }
 
-    public Mono<Fetched<V>> get(K key, Function<K, Mono<V>> loader) {
+    /** How one caller's look-up was answered, for its span: never more than these words. */
+    public enum Result {
+        HIT, MISS, JOINED, STALE;
+
+        /** The word for a trace attribute. */
+        public String attribute() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /**
+     * The value for {@code key}: from cache, or from a load that concurrent callers share. The shared load runs
+     * with no caller's deadline or request id; each caller waits for it within its own deadline.
+     */
+    public Mono<Fetched<V>> get(K key, Function<K, Mono<V>> loader, Consumer<Result> result) {
         Entry<V> cached = entries == null ? null : entries.getIfPresent(key);
         if (cached != null && age(cached).compareTo(settings.ttl()) < 0) {
             hits.increment();
+            result.accept(Result.HIT);
             if (!settings.refreshAhead().isZero()
                     && age(cached).compareTo(settings.ttl().minus(settings.refreshAhead())) >= 0) {
                 return Mono.deferContextual(context -> {
-                    load(key, loader).contextWrite(context).subscribe(entry -> { }, error -> { });
+                    load(key, loader, joined -> { }).contextWrite(context).subscribe(entry -> { }, error -> { });
                     return Mono.just(new Fetched<>(cached.value(), Fetched.Source.CACHE, cached.fetchedAt()));
                 });
             }
             return Mono.just(new Fetched<>(cached.value(), Fetched.Source.CACHE, cached.fetchedAt()));
         }
         misses.increment();
-        return load(key, loader)
+        return Mono.defer(() -> CallerDeadline.bound(
+                        load(key, loader, joined -> result.accept(joined ? Result.JOINED : Result.MISS)), clock))
                 .map(entry -> new Fetched<>(entry.value(), Fetched.Source.LIVE, entry.fetchedAt()))
                 .onErrorResume(error -> {
                     Entry<V> stale = entries == null ? null : entries.getIfPresent(key);
@@ -114,6 +133,7 @@ public final class ResourceCache<K, V> {
                         return Mono.error(error);
                     }
                     staleServed.increment();
+                    result.accept(Result.STALE);
                     return Mono.just(new Fetched<>(stale.value(), Fetched.Source.STALE, stale.fetchedAt()));
                 });
     }
@@ -155,8 +175,11 @@ public final class ResourceCache<K, V> {
         return now;
     }
 
-    private Mono<Entry<V>> load(K key, Function<K, Mono<V>> loader) {
-        return inFlight.computeIfAbsent(key, k -> {
+    /** The load of {@code key} in flight, started now if there is none; {@code joined} says which. */
+    private Mono<Entry<V>> load(K key, Function<K, Mono<V>> loader, Consumer<Boolean> joined) {
+        boolean[] started = {false};
+        Mono<Entry<V>> shared = inFlight.computeIfAbsent(key, k -> {
+            started[0] = true;
             AtomicReference<Mono<Entry<V>>> self = new AtomicReference<>();
             Mono<Entry<V>> load = loader.apply(k)
                     .map(this::entry)
@@ -167,10 +190,13 @@ public final class ResourceCache<K, V> {
                         }
                     })
                     .doFinally(signal -> inFlight.remove(k, self.get()))
+                    .contextWrite(CallerDeadline::neutral)
                     .cache();
             self.set(load);
             return load;
         });
+        joined.accept(!started[0]);
+        return shared;
     }
 
     /** A value as cached; weighed (one JSON write) only when it will be kept. */

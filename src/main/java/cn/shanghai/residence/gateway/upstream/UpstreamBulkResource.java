@@ -15,8 +15,6 @@ import java.util.function.Function;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import cn.shanghai.residence.gateway.web.RequestDeadline;
-
 /**
  * A resource an upstream reads in bulk (bdc's licences by id, EMS's parcels by tracking number) and the one path
  * such reads take: each id is read at most once per request however many fields ask (the request memo), then
@@ -108,13 +106,13 @@ public final class UpstreamBulkResource<V> {
     /**
      * One call for a batch, which concurrent requests needing the same ids join instead of calling again (two
      * screens of one resident, a guardian and a dependent looking at one application); gone once it completes.
-     * It runs without the first caller's request deadline (each caller applies its own while it waits), so a
-     * caller about to time out cannot fail the call for the others.
+     * It runs without the first caller's request deadline and request id (each caller applies its own deadline
+     * while it waits), so a caller about to time out cannot fail the call for the others.
      */
     private Mono<Batch<V>> shared(List<String> batch) {
         AtomicReference<Mono<Batch<V>>> self = new AtomicReference<>();
         Mono<Batch<V>> read = fetch(batch)
-                .contextWrite(context -> context.delete(RequestDeadline.class))
+                .contextWrite(CallerDeadline::neutral)
                 .doFinally(signal -> batch.forEach(id -> inFlight.remove(id, self.get())))
                 .cache();
         self.set(read);

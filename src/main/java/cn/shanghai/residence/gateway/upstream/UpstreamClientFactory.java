@@ -25,7 +25,8 @@ import cn.shanghai.residence.gateway.web.RequestTrace;
  * Builds the HTTP interface client of an upstream from its endpoint and timeouts, so that the four upstream
  * clients differ only in their interface and configuration. Each upstream has its own connection pool, so a slow
  * agency cannot take the connections another one needs. Redirects are never followed (a 3xx is an
- * UPSTREAM_ERROR); every call carries the request's trace headers. Bodies are read with the application's JSON
+ * UPSTREAM_ERROR); every call carries a request id and
+ * (through the Boot-configured builder's observation) the W3C trace. Bodies are read with the application's JSON
  * mapper plus {@link UnknownUpstreamValues}, so a code the agency added later is read as UNKNOWN, not a failure.
  */
 public final class UpstreamClientFactory {
@@ -63,21 +64,23 @@ public final class UpstreamClientFactory {
                 .codecs(codecs -> codecs.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(json.rebuild()
                         .addHandler(new UnknownUpstreamValues(upstream, meters))
                         .build())))
-                .filter(UpstreamClientFactory::propagateTrace)
+                .filter(UpstreamClientFactory::propagateRequestId)
                 .defaultStatusHandler(HttpStatusCode::is3xxRedirection,
                         response -> Mono.error(new UpstreamContractException("redirect " + response.statusCode())))
                 .build();
         return HttpServiceProxyFactory.builderFor(WebClientAdapter.create(webClient)).build().createClient(clientType);
     }
 
-    /** Every upstream call carries the request's {@code X-Request-Id} and a W3C {@code traceparent}. */
-    private static Mono<ClientResponse> propagateTrace(ClientRequest request, ExchangeFunction next) {
+    /**
+     * Every upstream call carries an {@code X-Request-Id}: the caller's for its own writes, a neutral one for a
+     * read that several requests may share. Its W3C {@code traceparent} is added by the WebClient observation.
+     */
+    private static Mono<ClientResponse> propagateRequestId(ClientRequest request, ExchangeFunction next) {
         return Mono.deferContextual(context -> {
             RequestTrace trace = context.<RequestTrace>getOrEmpty(RequestTrace.class)
-                    .orElseGet(() -> RequestTrace.from(null, null));
+                    .orElseGet(RequestTrace::neutral);
             return next.exchange(ClientRequest.from(request)
                     .header(RequestTrace.REQUEST_ID_HEADER, trace.requestId())
-                    .header(RequestTrace.TRACEPARENT_HEADER, trace.childTraceparent())
                     .build());
         });
     }

@@ -3,6 +3,8 @@ package cn.shanghai.residence.gateway.upstream;
 import java.time.Clock;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.validation.Validator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,6 +29,11 @@ class UpstreamConfiguration {
     }
 
     @Bean
+    MeterFilter upstreamSpansWithoutTimers() {
+        return UpstreamSpans.noTimers();
+    }
+
+    @Bean
     ResourceCaches resourceCaches(CacheProperties properties, Clock clock, MeterRegistry meters) {
         return new ResourceCaches(properties, Runtime.getRuntime().maxMemory(), clock, meters);
     }
@@ -38,12 +45,15 @@ class UpstreamConfiguration {
 
     @Bean
     UpstreamGuards upstreamGuards(UpstreamsProperties properties, MeterRegistry meters, Clock clock,
-            StallDetector stalls) {
-        return new UpstreamGuards(properties, meters, clock, stalls);
+            StallDetector stalls, ObjectProvider<ObservationRegistry> observations) {
+        return new UpstreamGuards(properties, meters, clock, stalls,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean
-    UpstreamResources upstreamResources(ResourceCaches caches, UpstreamGuards guards, Validator validator) {
-        return new UpstreamResources(caches, guards, new ContractCheck(validator));
+    UpstreamResources upstreamResources(ResourceCaches caches, UpstreamGuards guards, Validator validator,
+            ObjectProvider<ObservationRegistry> observations) {
+        return new UpstreamResources(caches, guards, new ContractCheck(validator),
+                new UpstreamSpans(observations.getIfAvailable(() -> ObservationRegistry.NOOP)));
     }
 }

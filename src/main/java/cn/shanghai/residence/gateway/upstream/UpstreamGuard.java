@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -27,6 +28,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -35,14 +37,14 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
 import cn.shanghai.residence.gateway.observability.MetricNames;
-import cn.shanghai.residence.gateway.web.RequestDeadline;
 import cn.shanghai.residence.gateway.web.RequestTrace;
 
 /**
  * The resilience around every call to one upstream, the same mechanism for all four with their own settings:
  * a time limit on each attempt (whole body included), a bulkhead, a circuit breaker, and — for reads only —
  * jittered exponential retries on connect errors, 5xx and 429 (honouring Retry-After up to a cap) within a retry
- * budget; all bounded by the request's deadline, and timed per resource and outcome.
+ * budget; all bounded by the request's deadline, timed per resource and outcome, and traced as one span
+ * (outcome, retries) around the HTTP spans of its attempts.
  */
 public final class UpstreamGuard {
 
@@ -58,13 +60,15 @@ public final class UpstreamGuard {
     private final MeterRegistry meters;
     private final Clock clock;
     private final Stalls stalls;
+    private final UpstreamSpans spans;
     /** Held per resource and outcome, so a call's end costs two map look-ups, not a registry's meter id. */
     private final Map<String, Map<String, Timer>> timers = new ConcurrentHashMap<>();
 
     UpstreamGuard(Upstream upstream, UpstreamsProperties.Settings settings, TimeLimiter timeLimiter,
             Bulkhead bulkhead, CircuitBreaker circuitBreaker, RetryRegistry retries,
-            MeterRegistry meters, Clock clock, Stalls stalls) {
+            MeterRegistry meters, Clock clock, Stalls stalls, UpstreamSpans spans) {
         this.stalls = stalls;
+        this.spans = spans;
         this.upstream = upstream;
         this.retrySettings = settings.retry();
         this.timeLimiter = timeLimiter;
@@ -83,23 +87,30 @@ public final class UpstreamGuard {
 
     /** An idempotent read: retried on transient failures. */
     public <T> Mono<T> read(String resource, Supplier<Mono<T>> call) {
-        return timed(resource, withinDeadline(Mono.defer(() -> {
-            budget.recordCall();
-            return attempt(call).transformDeferred(RetryOperator.of(retry));
-        })));
+        return spans.observe(UpstreamSpans.CALL, upstream, resource, span -> {
+            AtomicInteger attempts = new AtomicInteger();
+            return timed(resource, span, attempts, withinDeadline(Mono.defer(() -> {
+                budget.recordCall();
+                return attempt(call, attempts).transformDeferred(RetryOperator.of(retry));
+            })));
+        });
     }
 
     /** A write: never retried here; only the caller may repeat it, with the same idempotency key. */
     public <T> Mono<T> write(String resource, Supplier<Mono<T>> call) {
-        return timed(resource, withinDeadline(attempt(call)));
+        return spans.observe(UpstreamSpans.CALL, upstream, resource, span -> {
+            AtomicInteger attempts = new AtomicInteger();
+            return timed(resource, span, attempts, withinDeadline(attempt(call, attempts)));
+        });
     }
 
     /**
      * One attempt: time-limited, through the bulkhead and the breaker. A timeout while the gateway itself stood
      * still is not the agency's fault, so it reaches the breaker as {@link GatewayStalled}, which it ignores.
      */
-    private <T> Mono<T> attempt(Supplier<Mono<T>> call) {
+    private <T> Mono<T> attempt(Supplier<Mono<T>> call, AtomicInteger attempts) {
         return Mono.defer(() -> {
+            attempts.incrementAndGet();
             long started = System.nanoTime();
             return Mono.defer(call)
                     .transformDeferred(TimeLimiterOperator.of(timeLimiter))
@@ -112,30 +123,24 @@ public final class UpstreamGuard {
 
     /** {@code call}, bounded by the deadline of the request whose context it runs in (none outside a request). */
     <T> Mono<T> withinDeadline(Mono<T> call) {
-        return Mono.deferContextual(context -> context.<RequestDeadline>getOrEmpty(RequestDeadline.class)
-                .map(deadline -> {
-                    Duration left = deadline.remaining(clock);
-                    return left.isNegative() || left.isZero()
-                            ? Mono.<T>error(new TimeoutException("request deadline passed"))
-                            : call.timeout(left);
-                })
-                .orElse(call));
+        return CallerDeadline.bound(call, clock);
     }
 
-    private <T> Mono<T> timed(String resource, Mono<T> call) {
+    /** Times the call per outcome and tags its span with the outcome and the retries it took. */
+    private <T> Mono<T> timed(String resource, Observation span, AtomicInteger attempts, Mono<T> call) {
         return Mono.deferContextual(context -> {
             Timer.Sample sample = Timer.start(meters);
             return call
-                    .doOnSuccess(value -> stop(sample, resource, "SUCCESS"))
+                    .doOnSuccess(value -> stop(sample, span, attempts, resource, "SUCCESS"))
                     .doOnError(error -> {
                         String outcome = UpstreamFailures.classify(upstream, error).code().name();
-                        stop(sample, resource, outcome);
+                        stop(sample, span, attempts, resource, outcome);
                         log.warn("Upstream call failed: upstream={} resource={} outcome={} cause={} requestId={}",
                                 upstream.id(), resource, outcome, cause(error),
                                 context.<RequestTrace>getOrEmpty(RequestTrace.class).map(RequestTrace::requestId)
                                         .orElse("-"));
                     })
-                    .doOnCancel(() -> stop(sample, resource, "CANCELLED"));
+                    .doOnCancel(() -> stop(sample, span, attempts, resource, "CANCELLED"));
         });
     }
 
@@ -145,7 +150,10 @@ public final class UpstreamGuard {
                 ? "HTTP " + response.getStatusCode().value() : error.getClass().getSimpleName();
     }
 
-    private void stop(Timer.Sample sample, String resource, String outcome) {
+    private void stop(Timer.Sample sample, Observation span, AtomicInteger attempts, String resource,
+            String outcome) {
+        span.highCardinalityKeyValue("outcome", outcome)
+                .highCardinalityKeyValue("retries", Integer.toString(Math.max(0, attempts.get() - 1)));
         sample.stop(timers.computeIfAbsent(resource, r -> new ConcurrentHashMap<>())
                 .computeIfAbsent(outcome, o -> Timer.builder(MetricNames.UPSTREAM_CALLS)
                         .description("Calls to an upstream resource, retries included, by outcome")

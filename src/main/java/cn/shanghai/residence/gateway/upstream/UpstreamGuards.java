@@ -16,6 +16,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 
 /**
  * One {@link UpstreamGuard} per upstream, built from that upstream's settings: the resilience mechanism is written
@@ -26,6 +27,12 @@ public final class UpstreamGuards {
     private final Map<Upstream, UpstreamGuard> guards = new EnumMap<>(Upstream.class);
 
     UpstreamGuards(UpstreamsProperties properties, MeterRegistry meters, Clock clock, UpstreamGuard.Stalls stalls) {
+        this(properties, meters, clock, stalls, ObservationRegistry.NOOP);
+    }
+
+    UpstreamGuards(UpstreamsProperties properties, MeterRegistry meters, Clock clock, UpstreamGuard.Stalls stalls,
+            ObservationRegistry observations) {
+        UpstreamSpans spans = new UpstreamSpans(observations);
         CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
         RetryRegistry retries = RetryRegistry.ofDefaults();
         BulkheadRegistry bulkheads = BulkheadRegistry.ofDefaults();
@@ -52,7 +59,7 @@ public final class UpstreamGuards {
                             .recordException(UpstreamGuard::upstreamFault)
                             .ignoreException(UpstreamGuard::ownLimit)
                             .build()),
-                    retries, meters, clock, stalls));
+                    retries, meters, clock, stalls, spans));
         }
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
         TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(meters);

@@ -28,10 +28,13 @@ public final class UpstreamResource<K, V> {
     private final UpstreamGuard guard;
     private final ContractCheck contract;
     private final BiFunction<K, @Nullable V, @Nullable DataOwner> owner;
+    private final UpstreamSpans spans;
 
     /** @param owner whose data a read of a key is (given its value, null when none); null for public data */
     UpstreamResource(Upstream upstream, String name, Function<K, Mono<V>> read, ResourceCache<K, V> cache,
-            UpstreamGuard guard, ContractCheck contract, BiFunction<K, @Nullable V, @Nullable DataOwner> owner) {
+            UpstreamGuard guard, ContractCheck contract, BiFunction<K, @Nullable V, @Nullable DataOwner> owner,
+            UpstreamSpans spans) {
+        this.spans = spans;
         this.upstream = upstream;
         this.name = name;
         this.read = read;
@@ -43,10 +46,12 @@ public final class UpstreamResource<K, V> {
 
     /** The value for {@code key}, read at most once per request; its freshness goes into the request's memo. */
     public Mono<V> get(K key) {
-        return RequestMemo.current().flatMap(memo -> memo.once(name, key, () -> cache.get(key, this::readGuarded)
-                .onErrorMap(error -> UpstreamFailures.classify(upstream, error))
-                .doOnNext(fetched -> memo.freshness().record(upstream, fetched.source(), fetched.asOf()))
-                .flatMap(fetched -> Mono.justOrEmpty(fetched.value()))))
+        return RequestMemo.current().flatMap(memo -> memo.once(name, key, () -> spans.observe(UpstreamSpans.READ,
+                upstream, name, span -> cache.get(key, this::readGuarded,
+                                result -> span.highCardinalityKeyValue("cache", result.attribute()))
+                        .onErrorMap(error -> UpstreamFailures.classify(upstream, error))
+                        .doOnNext(fetched -> memo.freshness().record(upstream, fetched.source(), fetched.asOf()))
+                        .flatMap(fetched -> Mono.justOrEmpty(fetched.value())))))
                 .doOnEach(signal -> audit(key, signal));
     }
 

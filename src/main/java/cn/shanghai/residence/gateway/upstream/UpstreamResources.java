@@ -16,8 +16,10 @@ public final class UpstreamResources {
     private final ResourceCaches caches;
     private final UpstreamGuards guards;
     private final ContractCheck contract;
+    private final UpstreamSpans spans;
 
-    UpstreamResources(ResourceCaches caches, UpstreamGuards guards, ContractCheck contract) {
+    UpstreamResources(ResourceCaches caches, UpstreamGuards guards, ContractCheck contract, UpstreamSpans spans) {
+        this.spans = spans;
         this.caches = caches;
         this.guards = guards;
         this.contract = contract;
@@ -34,8 +36,8 @@ public final class UpstreamResources {
     }
 
     /** A resource read by its own id (an application): the access audit names the owner its value gives. */
-    public <V> UpstreamResource<String, V> createOwned(Upstream upstream, String name,
-            Function<String, Mono<V>> read, Function<V, DataOwner> ownerOf) {
+    public <K, V> UpstreamResource<K, V> createOwned(Upstream upstream, String name,
+            Function<K, Mono<V>> read, Function<V, DataOwner> ownerOf) {
         return create(upstream, name, read, (id, value) -> value == null ? null : ownerOf.apply(value));
     }
 
@@ -47,7 +49,7 @@ public final class UpstreamResources {
     private <K, V> UpstreamResource<K, V> create(Upstream upstream, String name, Function<K, Mono<V>> read,
             BiFunction<K, @Nullable V, @Nullable DataOwner> owner) {
         return new UpstreamResource<>(upstream, name, read, caches.<K, V>create(name), guards.of(upstream), contract,
-                owner);
+                owner, spans);
     }
 
     /**

@@ -6,11 +6,22 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.test.StepVerifier;
+import reactor.util.context.Context;
+import reactor.util.context.ContextView;
+
+import cn.shanghai.residence.gateway.web.RequestDeadline;
+import cn.shanghai.residence.gateway.web.RequestTrace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,5 +107,43 @@ class ResourceCacheTests {
 
     private double gauge(String name) {
         return meters.get(name).tag("resource", "test").gauge().value();
+    }
+
+    /**
+     * Issue 15, item 7: concurrent callers share one load, but each waits for it within its own deadline, and the
+     * load runs with no caller's deadline or request id: the first caller running out of time fails alone.
+     */
+    @Test
+    void shouldLetEachCallerWaitForASharedLoadWithinItsOwnDeadline() {
+        ResourceCache<String, String> cache = new ResourceCache<>("test", new CacheProperties.Resource(
+                Duration.ofSeconds(15), Duration.ZERO, null, null, null), 1_000_000, CLOCK, meters);
+        Sinks.One<String> upstream = Sinks.one();
+        List<ContextView> loads = new CopyOnWriteArrayList<>();
+        Function<String, Mono<String>> guardedRead = key -> Mono.deferContextual(context -> {
+            loads.add(context);
+            return CallerDeadline.bound(upstream.asMono(), CLOCK);
+        });
+        List<ResourceCache.Result> results = new CopyOnWriteArrayList<>();
+
+        StepVerifier.create(cache.get("APL-1", guardedRead, results::add)
+                        .contextWrite(caller("request-A", Duration.ofMillis(1))))
+                .expectError(TimeoutException.class)
+                .verify();
+        StepVerifier.create(cache.get("APL-1", guardedRead, results::add)
+                        .contextWrite(caller("request-B", Duration.ofHours(1))))
+                .then(() -> upstream.tryEmitValue("approved"))
+                .assertNext(fetched -> assertThat(fetched.value()).isEqualTo("approved"))
+                .verifyComplete();
+
+        assertThat(loads).as("one load, shared").singleElement().satisfies(load -> {
+            assertThat(load.hasKey(RequestDeadline.class)).as("no caller's deadline").isFalse();
+            assertThat(load.get(RequestTrace.class).requestId()).isNotIn("request-A", "request-B");
+        });
+        assertThat(results).containsExactly(ResourceCache.Result.MISS, ResourceCache.Result.JOINED);
+    }
+
+    private static Function<Context, Context> caller(String requestId, Duration deadline) {
+        return context -> context.put(RequestTrace.class, new RequestTrace(requestId))
+                .put(RequestDeadline.class, new RequestDeadline(CLOCK.instant().plus(deadline)));
     }
 }
