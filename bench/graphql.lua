@@ -1,5 +1,9 @@
 -- wrk script: POSTs one GraphQL request (body from $BODY_FILE) as many persons in turn (one token per line in
--- $TOKEN_FILE), and counts answers that are not HTTP 200 or that carry GraphQL errors.
+-- $TOKEN_FILE: line n is person bench-$PERSON_GROUP-n), and counts answers that are not HTTP 200 or that carry
+-- GraphQL errors. Each of the $WRK_THREADS threads owns its own persons (thread t takes persons t+1,
+-- t+1+threads, ...), so no person is asked for by two threads at once and no upstream read is shared between
+-- requests in flight. A body holding $PERSON gets the person's id there (the peer gateway takes it as an
+-- argument); NO_AUTH=1 sends no Authorization header.
 local function read(path)
   local file = assert(io.open(path, "r"))
   local text = file:read("*a")
@@ -14,6 +18,9 @@ local tokens = {}
 for line in read(os.getenv("TOKEN_FILE")):gmatch("[^\n]+") do
   table.insert(tokens, line)
 end
+local group = os.getenv("PERSON_GROUP") or "home"
+local thread_count = tonumber(os.getenv("WRK_THREADS") or "1")
+local authorized = os.getenv("NO_AUTH") ~= "1"
 
 local threads = {}
 
@@ -24,17 +31,21 @@ end
 
 function init(args)
   failed = 0
-  next_token = id * 7
   requests = {}
-  for i, token in ipairs(tokens) do
-    requests[i] = wrk.format(nil, nil, { ["Content-Type"] = "application/json",
-      ["Authorization"] = "Bearer " .. token }, nil)
+  for n = id + 1, #tokens, thread_count do
+    local headers = { ["Content-Type"] = "application/json" }
+    if authorized then
+      headers["Authorization"] = "Bearer " .. tokens[n]
+    end
+    local body = string.gsub(wrk.body, "%$PERSON", "bench-" .. group .. "-" .. n)
+    table.insert(requests, wrk.format(nil, nil, headers, body))
   end
+  next_request = 0
 end
 
 function request()
-  next_token = next_token % #requests + 1
-  return requests[next_token]
+  next_request = next_request % #requests + 1
+  return requests[next_request]
 end
 
 function response(status, headers, body)

@@ -6,9 +6,11 @@
 #
 # Load: the home query (all four upstreams) as 200 persons shaped like ywtb-1006, and the progress query
 # (20 applications with parcels) as 200 persons shaped like ywtb-1015, so no two requests in flight share a
-# person's cache entries. The first scenario of each gateway start is preceded by a JIT warm-up.
+# person's cache entries, and each wrk thread owns its own persons. Each gateway start is first warmed up until its
+# throughput settles (bench/lib.sh, settle).
 #
-# Environment: DURATION (s per scenario, default 8), WARMUP (s, default 3), JIT_WARMUP (s, default 20),
+# Environment: DURATION (s per scenario, default 8), WARMUP (s, default 3), JIT_WARMUP_MAX (s, default 180),
+#              JAVA_OPTS (the gateway JVM's flags),
 #              PERSONS (default 200), QUICK=1 (only concurrency 16), CONCURRENCY (default "1 16 64"),
 #              GATEWAY_PORT (default 18090), GATEWAY_ARGS (more gateway settings, e.g.
 #              "--gateway.store=redis --gateway.redis.key-prefix=bench:" against a Redis on localhost:6379),
@@ -32,47 +34,24 @@ PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-if ! command -v wrk >/dev/null; then
-    if [[ "$(id -u)" == 0 ]]; then
-        echo "installing wrk (Debian package)"; apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null
-    else
-        echo "wrk is needed: sudo apt-get install wrk" >&2; exit 1
-    fi
-fi
-
-echo "building the gateway"
-mvn -B -q -DskipTests package
-mvn -B -q dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" -Dmdep.includeScope=runtime
-JAR="$(ls target/residence-gateway-*.jar | grep -v '\.original' | head -1)"
+source bench/lib.sh
+need_wrk
+build_gateway
 source bench/gateway-args.sh
 
 PERSONS="${PERSONS:-200}"
 java bench/BenchTokens.java "$OUT" "$ISSUER" "$PERSONS" home progress
-java -cp "$(cat "$OUT/classpath.txt")" bench/BenchStubs.java "$STUB_PORT" stubs > "$OUT/stubs.log" 2>&1 &
-PIDS+=("$!")
-for _ in $(seq 1 200); do curl -fs "http://127.0.0.1:$STUB_PORT/__bench/counts" >/dev/null 2>&1 && break; sleep 0.1; done
-
-cache_off=()
-for resource in service-centers police-registration police-permit police-applications police-application \
-        police-dependents housing-properties housing-rental-contracts bdc-profile bdc-elicenses bdc-photos bdc-elicenses-by-id \
-        postal-shipments; do
-    cache_off+=("--gateway.cache.resources.$resource.ttl=0" "--gateway.cache.resources.$resource.stale-if-error=0")
-done
-
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+start_stubs
 
 start_gateway() {
     local started
     started=$(date +%s%N)
-    java -jar "$JAR" --server.port="$GATEWAY_PORT" "${GATEWAY_PRODUCTION[@]}" \
+    # shellcheck disable=SC2086
+    java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$GATEWAY_PORT" "${GATEWAY_PRODUCTION[@]}" \
         --logging.level.root=warn "$@" ${GATEWAY_ARGS:-} > "$OUT/gateway.log" 2>&1 &
     GATEWAY_PID=$!
     PIDS+=("$GATEWAY_PID")
-    for _ in $(seq 1 600); do
-        curl -fs "http://127.0.0.1:$GATEWAY_PORT/actuator/health/readiness" 2>/dev/null | grep -q '"UP"' && break
-        sleep 0.05
-    done
-    READY_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+    wait_ready "http://127.0.0.1:$GATEWAY_PORT/actuator/health/readiness" "$started"
 }
 
 ROWS="$OUT/rows.md"
@@ -81,16 +60,14 @@ run_scenario() {
     local cache=$1 delays=$2 scenario=$3 concurrency=$4 threads=1
     [[ "$concurrency" -gt 1 ]] && threads=2
     curl -fs "http://127.0.0.1:$STUB_PORT/__bench/delays?$delays" >/dev/null
-    BODY_FILE="bench/$scenario.json" TOKEN_FILE="$OUT/tokens-$scenario.txt" \
-        wrk -t"$threads" -c"$concurrency" -d"${WARMUP}s" -s bench/graphql.lua \
-        "http://127.0.0.1:$GATEWAY_PORT/graphql" >/dev/null
+    PERSON_GROUP=$scenario wrk_run "http://127.0.0.1:$GATEWAY_PORT/graphql" "bench/$scenario.json" \
+        "$OUT/tokens-$scenario.txt" "$threads" "$concurrency" "$WARMUP" >/dev/null
     curl -fs "http://127.0.0.1:$STUB_PORT/__bench/reset" >/dev/null
     local before after result requests seconds
-    before=$(ticks "$GATEWAY_PID")
-    result=$(BODY_FILE="bench/$scenario.json" TOKEN_FILE="$OUT/tokens-$scenario.txt" \
-        wrk -t"$threads" -c"$concurrency" -d"${DURATION}s" --timeout 5s -s bench/graphql.lua \
-        "http://127.0.0.1:$GATEWAY_PORT/graphql" | grep '^RESULT')
-    after=$(ticks "$GATEWAY_PID")
+    before=$(tree_ticks "$GATEWAY_PID")
+    result=$(PERSON_GROUP=$scenario wrk_run "http://127.0.0.1:$GATEWAY_PORT/graphql" "bench/$scenario.json" \
+        "$OUT/tokens-$scenario.txt" "$threads" "$concurrency" "$DURATION")
+    after=$(tree_ticks "$GATEWAY_PID")
     local counts
     counts=$(curl -fs "http://127.0.0.1:$STUB_PORT/__bench/counts")
     requests=$(sed 's/.*requests=\([0-9]*\).*/\1/' <<<"$result")
@@ -114,14 +91,15 @@ PY
 
 READY=()
 PEAK=()
+SETTLING=()
 for cache in cold warm; do
-    if [[ "$cache" == cold ]]; then start_gateway "${cache_off[@]}"; else start_gateway; fi
+    if [[ "$cache" == cold ]]; then start_gateway "${CACHE_OFF[@]}"; else start_gateway; fi
     READY+=("$cache: ${READY_MS} ms")
-    echo "gateway ($cache caches) ready in ${READY_MS} ms; JIT warm-up ${JIT_WARMUP:-20} s"
+    echo "gateway ($cache caches) ready in ${READY_MS} ms; warming up until throughput settles"
     for scenario in home progress; do
-        BODY_FILE="bench/$scenario.json" TOKEN_FILE="$OUT/tokens-$scenario.txt" \
-            wrk -t2 -c16 -d"$(( ${JIT_WARMUP:-20} / 2 ))s" -s bench/graphql.lua \
-            "http://127.0.0.1:$GATEWAY_PORT/graphql" >/dev/null
+        settle "http://127.0.0.1:$GATEWAY_PORT/graphql" "bench/$scenario.json" "$OUT/tokens-$scenario.txt"
+        SETTLING+=("$cache $scenario: $SETTLED_NOTE after $SETTLED_S s at $SETTLED_QPS q/s")
+        echo "${SETTLING[-1]}"
     done
     for delays in "$NO_DELAY" "$DELAYED"; do
         for scenario in home progress; do
@@ -136,14 +114,14 @@ done
 
 {
     echo "Run of $(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)," \
-        "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)," \
-        "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)."
-    echo "Each scenario: ${WARMUP} s warm-up, then ${DURATION} s measured; ${PERSONS} persons per query;" \
-        "wrk (2 threads) and the stub server on the same machine."
+        "$(machine_line)."
+    echo "Each scenario: ${WARMUP} s warm-up, then ${DURATION} s measured; ${PERSONS} persons per query, each wrk" \
+        "thread its own; wrk (2 threads) and the stub server on the same machine. JIT warm-up (concurrency 16," \
+        "until two 5 s windows in a row are within 3 % of the one before): ${SETTLING[*]}."
     echo
     echo "Start to ready: ${READY[*]}. Peak RSS: ${PEAK[*]}."
     echo
-    echo "| caches | delays (ms) | query | conc. | q/s | p50 ms | p90 ms | p99 ms | errors | police/q | housing/q | bdc/q | postal/q | CPU s/1k q |"
+    echo "| caches | delays (ms) | query | conc. | q/s | p50 ms | p90 ms | p99 ms | errors | police/q | housing/q | bdc/q | postal/q | CPU ms/q |"
     echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     cat "$ROWS"
 } > "$OUT/latest.md"
