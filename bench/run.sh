@@ -12,7 +12,8 @@
 #              PERSONS (default 200), QUICK=1 (only concurrency 16), CONCURRENCY (default "1 16 64"),
 #              GATEWAY_PORT (default 18090), GATEWAY_ARGS (more gateway settings, e.g.
 #              "--gateway.store=redis --gateway.redis.key-prefix=bench:" against a Redis on localhost:6379),
-#              STUB_PORT (default 18091).
+#              STUB_PORT (default 18091), DOCUMENTS=trusted (send each document by id, {"documentId": "sha256:…"},
+#              to a gateway in gateway.documents.mode=trusted-only with a manifest of the bench documents).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -46,6 +47,23 @@ mvn -B -q dependency:build-classpath -Dmdep.outputFile="$OUT/classpath.txt" -Dmd
 JAR="$(ls target/residence-gateway-*.jar | grep -v '\.original' | head -1)"
 source bench/gateway-args.sh
 
+BODIES="bench"
+DOCUMENT_ARGS=()
+if [[ "${DOCUMENTS:-text}" == trusted ]]; then
+    python3 - "$OUT" home progress <<'PY'
+import hashlib, json, sys
+out, manifest = sys.argv[1], {}
+for scenario in sys.argv[2:]:
+    query = json.load(open("bench/%s.json" % scenario))["query"]
+    document_id = "sha256:" + hashlib.sha256(query.encode()).hexdigest()
+    manifest[document_id] = query
+    json.dump({"documentId": document_id}, open("%s/%s.json" % (out, scenario), "w"))
+json.dump(manifest, open(out + "/documents.json", "w"))
+PY
+    BODIES="$OUT"
+    DOCUMENT_ARGS=(--gateway.documents.mode=trusted-only --gateway.documents.manifest="file:$OUT/documents.json")
+fi
+
 PERSONS="${PERSONS:-200}"
 java bench/BenchTokens.java "$OUT" "$ISSUER" "$PERSONS" home progress
 java -cp "$(cat "$OUT/classpath.txt")" bench/BenchStubs.java "$STUB_PORT" stubs > "$OUT/stubs.log" 2>&1 &
@@ -64,7 +82,7 @@ ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 start_gateway() {
     local started
     started=$(date +%s%N)
-    java -jar "$JAR" --server.port="$GATEWAY_PORT" "${GATEWAY_PRODUCTION[@]}" \
+    java -jar "$JAR" --server.port="$GATEWAY_PORT" "${GATEWAY_PRODUCTION[@]}" "${DOCUMENT_ARGS[@]}" \
         --logging.level.root=warn "$@" ${GATEWAY_ARGS:-} > "$OUT/gateway.log" 2>&1 &
     GATEWAY_PID=$!
     PIDS+=("$GATEWAY_PID")
@@ -81,13 +99,13 @@ run_scenario() {
     local cache=$1 delays=$2 scenario=$3 concurrency=$4 threads=1
     [[ "$concurrency" -gt 1 ]] && threads=2
     curl -fs "http://127.0.0.1:$STUB_PORT/__bench/delays?$delays" >/dev/null
-    BODY_FILE="bench/$scenario.json" TOKEN_FILE="$OUT/tokens-$scenario.txt" \
+    BODY_FILE="$BODIES/$scenario.json" TOKEN_FILE="$OUT/tokens-$scenario.txt" \
         wrk -t"$threads" -c"$concurrency" -d"${WARMUP}s" -s bench/graphql.lua \
         "http://127.0.0.1:$GATEWAY_PORT/graphql" >/dev/null
     curl -fs "http://127.0.0.1:$STUB_PORT/__bench/reset" >/dev/null
     local before after result requests seconds
     before=$(ticks "$GATEWAY_PID")
-    result=$(BODY_FILE="bench/$scenario.json" TOKEN_FILE="$OUT/tokens-$scenario.txt" \
+    result=$(BODY_FILE="$BODIES/$scenario.json" TOKEN_FILE="$OUT/tokens-$scenario.txt" \
         wrk -t"$threads" -c"$concurrency" -d"${DURATION}s" --timeout 5s -s bench/graphql.lua \
         "http://127.0.0.1:$GATEWAY_PORT/graphql" | grep '^RESULT')
     after=$(ticks "$GATEWAY_PID")
@@ -119,7 +137,7 @@ for cache in cold warm; do
     READY+=("$cache: ${READY_MS} ms")
     echo "gateway ($cache caches) ready in ${READY_MS} ms; JIT warm-up ${JIT_WARMUP:-20} s"
     for scenario in home progress; do
-        BODY_FILE="bench/$scenario.json" TOKEN_FILE="$OUT/tokens-$scenario.txt" \
+        BODY_FILE="$BODIES/$scenario.json" TOKEN_FILE="$OUT/tokens-$scenario.txt" \
             wrk -t2 -c16 -d"$(( ${JIT_WARMUP:-20} / 2 ))s" -s bench/graphql.lua \
             "http://127.0.0.1:$GATEWAY_PORT/graphql" >/dev/null
     done
