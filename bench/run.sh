@@ -14,7 +14,8 @@
 #              PERSONS (default 200), QUICK=1 (only concurrency 16), CONCURRENCY (default "1 16 64"),
 #              GATEWAY_PORT (default 18090), GATEWAY_ARGS (more gateway settings, e.g.
 #              "--gateway.store=redis --gateway.redis.key-prefix=bench:" against a Redis on localhost:6379),
-#              STUB_PORT (default 18091).
+#              STUB_PORT (default 18091), DOCUMENTS=trusted (send each document by id, {"documentId": "sha256:…"},
+#              to a gateway in gateway.documents.mode=trusted-only with a manifest of the bench documents).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -39,6 +40,23 @@ need_wrk
 build_gateway
 source bench/gateway-args.sh
 
+BODIES="bench"
+DOCUMENT_ARGS=()
+if [[ "${DOCUMENTS:-text}" == trusted ]]; then
+    python3 - "$OUT" home progress <<'PY'
+import hashlib, json, sys
+out, manifest = sys.argv[1], {}
+for scenario in sys.argv[2:]:
+    query = json.load(open("bench/%s.json" % scenario))["query"]
+    document_id = "sha256:" + hashlib.sha256(query.encode()).hexdigest()
+    manifest[document_id] = query
+    json.dump({"documentId": document_id}, open("%s/%s.json" % (out, scenario), "w"))
+json.dump(manifest, open(out + "/documents.json", "w"))
+PY
+    BODIES="$OUT"
+    DOCUMENT_ARGS=(--gateway.documents.mode=trusted-only --gateway.documents.manifest="file:$OUT/documents.json")
+fi
+
 PERSONS="${PERSONS:-200}"
 java bench/BenchTokens.java "$OUT" "$ISSUER" "$PERSONS" home progress
 start_stubs
@@ -47,7 +65,7 @@ start_gateway() {
     local started
     started=$(date +%s%N)
     # shellcheck disable=SC2086
-    java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$GATEWAY_PORT" "${GATEWAY_PRODUCTION[@]}" \
+    java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$GATEWAY_PORT" "${GATEWAY_PRODUCTION[@]}" "${DOCUMENT_ARGS[@]}" \
         --logging.level.root=warn "$@" ${GATEWAY_ARGS:-} > "$OUT/gateway.log" 2>&1 &
     GATEWAY_PID=$!
     PIDS+=("$GATEWAY_PID")
@@ -60,12 +78,12 @@ run_scenario() {
     local cache=$1 delays=$2 scenario=$3 concurrency=$4 threads=1
     [[ "$concurrency" -gt 1 ]] && threads=2
     curl -fs "http://127.0.0.1:$STUB_PORT/__bench/delays?$delays" >/dev/null
-    PERSON_GROUP=$scenario wrk_run "http://127.0.0.1:$GATEWAY_PORT/graphql" "bench/$scenario.json" \
+    PERSON_GROUP=$scenario wrk_run "http://127.0.0.1:$GATEWAY_PORT/graphql" "$BODIES/$scenario.json" \
         "$OUT/tokens-$scenario.txt" "$threads" "$concurrency" "$WARMUP" >/dev/null
     curl -fs "http://127.0.0.1:$STUB_PORT/__bench/reset" >/dev/null
     local before after result requests seconds
     before=$(tree_ticks "$GATEWAY_PID")
-    result=$(PERSON_GROUP=$scenario wrk_run "http://127.0.0.1:$GATEWAY_PORT/graphql" "bench/$scenario.json" \
+    result=$(PERSON_GROUP=$scenario wrk_run "http://127.0.0.1:$GATEWAY_PORT/graphql" "$BODIES/$scenario.json" \
         "$OUT/tokens-$scenario.txt" "$threads" "$concurrency" "$DURATION")
     after=$(tree_ticks "$GATEWAY_PID")
     local counts
@@ -97,7 +115,7 @@ for cache in cold warm; do
     READY+=("$cache: ${READY_MS} ms")
     echo "gateway ($cache caches) ready in ${READY_MS} ms; warming up until throughput settles"
     for scenario in home progress; do
-        settle "http://127.0.0.1:$GATEWAY_PORT/graphql" "bench/$scenario.json" "$OUT/tokens-$scenario.txt"
+        settle "http://127.0.0.1:$GATEWAY_PORT/graphql" "$BODIES/$scenario.json" "$OUT/tokens-$scenario.txt"
         SETTLING+=("$cache $scenario: $SETTLED_NOTE after $SETTLED_S s at $SETTLED_QPS q/s")
         echo "${SETTLING[-1]}"
     done

@@ -1,6 +1,5 @@
 package cn.shanghai.residence.gateway.sandbox;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import reactor.core.publisher.Mono;
@@ -18,21 +17,17 @@ import static org.springframework.web.reactive.function.server.RequestPredicates
 import static org.springframework.web.reactive.function.server.RequestPredicates.contentType;
 
 /**
- * The sandbox's own endpoints: the persona list, demo tokens, a page that signs GraphiQL in as a persona, and the
- * live progress page (issue 13).
+ * The sandbox's own endpoints: the persona list, demo tokens, a page that signs GraphiQL in as a persona, GraphiQL
+ * itself (with its files, no CDN) and the live progress page (issue 13).
  * They exist only while the sandbox is on.
  */
 final class SandboxRoutes {
 
-    private static final MediaType JAVASCRIPT = new MediaType("text", "javascript", StandardCharsets.UTF_8);
-
-    /** Scripts and connections (fetch, the WebSocket) to the gateway only; the page's one inline style block. */
-    private static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; connect-src 'self'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self'; object-src 'none'; base-uri 'none'; "
-            + "frame-ancestors 'none'";
+    private static final MediaType JAVASCRIPT = SandboxAssets.JAVASCRIPT;
 
     private final SandboxPersonas personas;
     private final SandboxTokenIssuer issuer;
+    private final SandboxAssets assets = new SandboxAssets();
 
     SandboxRoutes(SandboxPersonas personas, SandboxTokenIssuer issuer) {
         this.personas = personas;
@@ -44,19 +39,29 @@ final class SandboxRoutes {
                 .andRoute(POST("/sandbox/token").and(contentType(MediaType.APPLICATION_JSON)), this::token)
                 .andRoute(POST("/sandbox/token"), request -> error(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                         "send {\"persona\": \"<id>\"} as application/json"))
-                .andRoute(GET("/sandbox"), request -> ServerResponse.ok().contentType(MediaType.TEXT_HTML)
-                        .bodyValue(new ClassPathResource("sandbox/index.html")))
+                .andRoute(GET("/sandbox"), request -> page("sandbox/index.html", MediaType.TEXT_HTML))
+                .andRoute(GET("/sandbox/index.js"), request -> page("sandbox/index.js", JAVASCRIPT))
                 .andRoute(GET("/sandbox/progress"), request -> page("sandbox/progress.html", MediaType.TEXT_HTML))
-                .andRoute(GET("/sandbox/progress.js"), request -> page("sandbox/progress.js", JAVASCRIPT));
+                .andRoute(GET("/sandbox/progress.js"), request -> page("sandbox/progress.js", JAVASCRIPT))
+                .andRoute(GET("/graphiql"), request -> page("sandbox/graphiql.html", MediaType.TEXT_HTML))
+                .andRoute(GET("/sandbox/graphiql.js"), request -> page("sandbox/graphiql.js", JAVASCRIPT))
+                .andRoute(GET("/sandbox/assets/{name}"), this::asset);
     }
 
     /**
-     * The progress page and its script, under a policy that lets nothing but the gateway's own files run: the page
-     * renders agency text (timeline notes, parcel scans), so a slip into markup could not load or run anything.
+     * A page or script of the sandbox. Every page the gateway serves gets the security headers' policy
+     * ({@code SecurityHeaders}): nothing but the gateway's own files may load or run, so the progress page, which
+     * renders agency text (timeline notes, parcel scans), could not be made to run anything by a slip into markup.
      */
     private static Mono<ServerResponse> page(String resource, MediaType type) {
-        return ServerResponse.ok().contentType(type).header("Content-Security-Policy", PAGE_POLICY)
-                .bodyValue(new ClassPathResource(resource));
+        return ServerResponse.ok().contentType(type).bodyValue(new ClassPathResource(resource));
+    }
+
+    /** GraphiQL's and React's files from their WebJars; any other name is not found. */
+    private Mono<ServerResponse> asset(ServerRequest request) {
+        return assets.byName(request.pathVariable("name"))
+                .map(asset -> ServerResponse.ok().contentType(asset.type()).bodyValue(asset.resource()))
+                .orElseGet(() -> ServerResponse.notFound().build());
     }
 
     private Mono<ServerResponse> token(ServerRequest request) {

@@ -61,6 +61,7 @@ class SecurityConfiguration {
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .headers(SecurityHeaders::apply)
                 .oauth2ResourceServer(server -> server.jwt(jwt -> { }))
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(new AndServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers("/actuator",

@@ -159,7 +159,8 @@ class UploadDesk {
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case BAD_USER_INPUT, BAD_REQUEST, QUERY_TOO_COMPLEX -> HttpStatus.BAD_REQUEST;
+            case BAD_USER_INPUT, BAD_REQUEST, QUERY_TOO_COMPLEX, PERSISTED_DOCUMENT_NOT_FOUND,
+                    PERSISTED_DOCUMENT_REQUIRED -> HttpStatus.BAD_REQUEST;
             case UPSTREAM_TIMEOUT -> HttpStatus.GATEWAY_TIMEOUT;
             case UPSTREAM_ERROR -> HttpStatus.BAD_GATEWAY;
             case UPSTREAM_UNAVAILABLE, RATE_LIMITED, OVERLOADED, STORE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;

@@ -15,6 +15,10 @@ public enum ErrorCode {
     RATE_LIMITED(ErrorType.INTERNAL_ERROR),
     QUERY_TOO_COMPLEX(ErrorType.BAD_REQUEST),
     OVERLOADED(ErrorType.INTERNAL_ERROR),
+    /** A {@code documentId} that is not in the manifest of trusted documents: the app and gateway were built apart. */
+    PERSISTED_DOCUMENT_NOT_FOUND(ErrorType.BAD_REQUEST),
+    /** A document sent as text where only trusted documents (by {@code documentId}) are run. */
+    PERSISTED_DOCUMENT_REQUIRED(ErrorType.BAD_REQUEST),
     /** The shared store (Redis) did not answer: a mutation was refused before anything was submitted; retry. */
     STORE_UNAVAILABLE(ErrorType.INTERNAL_ERROR),
     INTERNAL_ERROR(ErrorType.INTERNAL_ERROR);

@@ -27,7 +27,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * Queries over GET, as GraphQL over HTTP allows: {@code query}, {@code operationName} and URL-encoded JSON
- * {@code variables} and {@code extensions}. Mutations are never run over GET (405, Allow: POST). A GET is checked
+ * {@code variables} and {@code extensions}, or a trusted document's {@code documentId} instead of {@code query}
+ * (a URL a CDN can cache). Mutations are never run over GET (405, Allow: POST). A GET is checked
  * by the same {@link GraphQlRequestRules} as a POST and answered by the same handler, so limits, errors and content
  * types are the same.
  */
@@ -44,21 +45,22 @@ class GraphQlGetRoute {
 
     private static Mono<ServerResponse> get(ServerRequest request, GraphQlHttpHandler handler,
             GraphQlRequestRules rules, LimitsProperties limits) {
-        String query = request.queryParam("query").orElse(null);
-        String operationName = request.queryParam("operationName").orElse(null);
-        GraphQlRequestRules.Converted post = rules.fromGet(query, operationName,
+        GraphQlRequestRules.Converted post = rules.fromGet(request.queryParam("query").orElse(null),
+                request.queryParam("documentId").orElse(null), request.queryParam("operationName").orElse(null),
                 request.queryParam("variables").orElse(null), request.queryParam("extensions").orElse(null));
         if (post.refusal() != null) {
             return RequestRefusals.response(request, HttpStatus.BAD_REQUEST, post.refusal().code(),
                     post.refusal().message());
         }
-        if (isMutation(query, operationName, limits)) {
+        if (isMutation(post.document(), request.queryParam("operationName").orElse(null), limits)) {
             return RequestRefusals.response(request, HttpStatus.METHOD_NOT_ALLOWED, ErrorCode.BAD_REQUEST,
                     "Mutations are accepted over POST only.", headers -> headers.set(HttpHeaders.ALLOW, "POST"));
         }
         ServerRequest asPost = ServerRequest.from(request)
                 .method(HttpMethod.POST)
                 .headers(headers -> headers.setContentType(MediaType.APPLICATION_JSON))
+                .attribute(PublicAnswerCaching.PUBLIC_DOCUMENT, request.queryParam("documentId").isPresent()
+                        && !request.headers().asHttpHeaders().containsHeader(HttpHeaders.AUTHORIZATION))
                 .body(new String(post.body(), StandardCharsets.UTF_8))
                 .build();
         return handler.handleRequest(asPost);

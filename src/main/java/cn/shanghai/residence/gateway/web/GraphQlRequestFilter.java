@@ -20,7 +20,7 @@ import org.springframework.web.server.WebFilterChain;
 
 /**
  * Holds a POST to {@code /graphql} to {@link GraphQlRequestRules} before anything runs: a body within the size
- * limit, then the same checks a GET gets. Anything else is a 4xx with a typed GraphQL error, and nothing reaches
+ * limit, then the same checks a GET gets, a trusted document's id replaced by its text. Anything else is a 4xx with a typed GraphQL error, and nothing reaches
  * an upstream.
  */
 @Component
@@ -49,11 +49,11 @@ class GraphQlRequestFilter implements WebFilter {
         return DataBufferUtils.join(request.getBody(), limits.maxBodyBytes())
                 .map(GraphQlRequestFilter::bytes)
                 .defaultIfEmpty(new byte[0])
-                .flatMap(body -> rules.check(body)
-                        .map(refusal -> RequestRefusals.write(exchange, HttpStatus.BAD_REQUEST, refusal.code(),
-                                refusal.message()))
-                        .orElseGet(() -> chain.filter(exchange.mutate().request(replay(request, body, exchange))
-                                .build())))
+                .map(rules::admit)
+                .flatMap(admitted -> admitted.refusal() != null
+                        ? RequestRefusals.write(exchange, HttpStatus.BAD_REQUEST, admitted.refusal().code(),
+                                admitted.refusal().message())
+                        : chain.filter(exchange.mutate().request(replay(request, admitted.body(), exchange)).build()))
                 .onErrorResume(DataBufferLimitException.class, limit -> tooLarge(exchange));
     }
 

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a GraphQL-over-HTTP request must be before anything runs, the same for a POST body and for a GET's
- * parameters: one JSON object (no batching); {@code query} a string within the document limit;
+ * parameters: one JSON object (no batching); either {@code documentId}, the id of a trusted document (replaced
+ * here by its text), or, unless only trusted documents run, {@code query} a string within the document limit;
  * {@code operationName} a string; {@code variables} and {@code extensions} objects; shallow nesting and short
  * lists in the variables.
  */
@@ -26,28 +27,73 @@ class GraphQlRequestRules {
     record Refusal(ErrorCode code, String message) {
     }
 
-    /** A GET turned into the body of the equivalent POST, or why it cannot be. */
-    record Converted(byte[] body, Refusal refusal) {
+    /**
+     * A request as the body the GraphQL handler reads ({@code documentId} replaced by the trusted document's text)
+     * and the document that will run, or why it cannot be.
+     */
+    record Converted(byte[] body, String document, Refusal refusal) {
+
+        static Converted refused(Refusal refusal) {
+            return new Converted(null, null, refusal);
+        }
     }
 
     private final LimitsProperties limits;
+    private final DocumentsMode mode;
+    private final TrustedDocuments trusted;
     private final JsonMapper json;
 
-    GraphQlRequestRules(LimitsProperties limits) {
+    GraphQlRequestRules(LimitsProperties limits, DocumentsProperties documents, TrustedDocuments trusted) {
         this.limits = limits;
+        this.mode = documents.mode();
+        this.trusted = trusted;
         this.json = JsonMapper.builder(JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(limits.maxJsonNesting())
                         .build())
                 .build()).build();
     }
 
-    Optional<Refusal> check(byte[] body) {
+    /** A POST body, checked, with a trusted document's text in place of its id. */
+    Converted admit(byte[] body) {
         JsonNode root;
         try {
             root = json.readTree(body);
         } catch (JacksonException malformed) {
-            return Optional.of(unparsable(malformed, "The request body is not valid JSON."));
+            return Converted.refused(unparsable(malformed, "The request body is not valid JSON."));
         }
+        if (root instanceof ObjectNode request && request.has("documentId")) {
+            return resolved(request);
+        }
+        Optional<Refusal> refusal = check(root);
+        return refusal.map(Converted::refused).orElseGet(() -> new Converted(body, root.get("query").asString(), null));
+    }
+
+    /** The request with its {@code documentId} replaced by the trusted document, serialised again. */
+    private Converted resolved(ObjectNode request) {
+        JsonNode id = request.get("documentId");
+        if (request.has("query")) {
+            return Converted.refused(new Refusal(ErrorCode.BAD_REQUEST,
+                    "Send either 'documentId' or 'query', not both."));
+        }
+        Optional<String> parsed = id.isString() ? DocumentIds.parse(id.asString()) : Optional.empty();
+        if (parsed.isEmpty()) {
+            return Converted.refused(new Refusal(ErrorCode.BAD_REQUEST,
+                    "'documentId' must be 'sha256:' followed by the 64 lowercase hex digits of the document's hash."));
+        }
+        Optional<String> document = trusted.find(parsed.get());
+        if (document.isEmpty()) {
+            return Converted.refused(new Refusal(ErrorCode.PERSISTED_DOCUMENT_NOT_FOUND,
+                    "未找到该查询文档，请更新应用 / No trusted document has the id " + parsed.get()
+                            + "; the app is newer or older than this gateway's manifest."));
+        }
+        request.remove("documentId");
+        request.put("query", document.get());
+        Optional<Refusal> refusal = check(request);
+        return refusal.map(Converted::refused)
+                .orElseGet(() -> new Converted(json.writeValueAsBytes(request), document.get(), null));
+    }
+
+    private Optional<Refusal> check(JsonNode root) {
         if (root == null || root.isMissingNode()) {
             return refuse("The request body is empty.");
         }
@@ -58,6 +104,12 @@ class GraphQlRequestRules {
             return refuse("The request body must be a JSON object.");
         }
         JsonNode query = root.get("query");
+        if (mode == DocumentsMode.TRUSTED_ONLY && query != null
+                && trusted.find(DocumentIds.of(query.asString(""))).isEmpty()) {
+            return Optional.of(new Refusal(ErrorCode.PERSISTED_DOCUMENT_REQUIRED,
+                    "仅受理已登记的查询文档 / This gateway runs trusted documents only: send a 'documentId' from the "
+                            + "app's manifest."));
+        }
         if (query == null || !query.isString() || query.asString().isBlank()) {
             return refuse("The request needs a 'query' string.");
         }
@@ -84,9 +136,14 @@ class GraphQlRequestRules {
      * A GET's parameters ({@code variables} and {@code extensions} as URL-decoded JSON) as the body of the
      * equivalent POST, checked by the same rules.
      */
-    Converted fromGet(String query, String operationName, String variables, String extensions) {
+    Converted fromGet(String query, String documentId, String operationName, String variables, String extensions) {
         ObjectNode body = json.createObjectNode();
-        body.put("query", query);
+        if (query != null || documentId == null) {
+            body.put("query", query);
+        }
+        if (documentId != null) {
+            body.put("documentId", documentId);
+        }
         if (operationName != null) {
             body.put("operationName", operationName);
         }
@@ -98,10 +155,14 @@ class GraphQlRequestRules {
                 body.set("extensions", json.readTree(extensions));
             }
         } catch (JacksonException malformed) {
-            return new Converted(null, unparsable(malformed, "'variables' and 'extensions' must be URL-encoded JSON."));
+            return Converted.refused(unparsable(malformed, "'variables' and 'extensions' must be URL-encoded JSON."));
         }
-        byte[] bytes = json.writeValueAsBytes(body);
-        return new Converted(bytes, check(bytes).orElse(null));
+        if (documentId != null) {
+            return resolved(body);
+        }
+        Optional<Refusal> refusal = check(body);
+        return refusal.map(Converted::refused)
+                .orElseGet(() -> new Converted(json.writeValueAsBytes(body), query, null));
     }
 
     private Refusal unparsable(JacksonException malformed, String message) {

@@ -118,6 +118,10 @@ class SandboxTests extends GatewayIntegrationTests {
         webTestClient.get().uri("/sandbox").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).value(html -> assertThat(html)
+                        .contains("<script src=\"/sandbox/index.js\"></script>"));
+        webTestClient.get().uri("/sandbox/index.js").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(script -> assertThat(script)
                         .contains("/sandbox/personas").contains("/sandbox/token").contains("graphiql:headers"));
     }
 
