@@ -8,6 +8,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.web.GatewayException;
 
 /** Public FAQ query; served from memory, no upstream involved. */
@@ -28,8 +29,7 @@ class FaqController {
             return catalog.search("");
         }
         if (keyword.length() > MAX_KEYWORD_LENGTH) {
-            throw GatewayException.badUserInput("keyword 最长 " + MAX_KEYWORD_LENGTH + " 个字符 / keyword may have at most "
-                    + MAX_KEYWORD_LENGTH + " characters");
+            throw GatewayException.badUserInput(Text.of("error.BAD_USER_INPUT.keyword", MAX_KEYWORD_LENGTH));
         }
         return catalog.search(keyword);
     }

@@ -15,6 +15,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import cn.shanghai.residence.gateway.i18n.Messages;
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.observability.MetricNames;
 import cn.shanghai.residence.gateway.store.RequestBudgets;
 import cn.shanghai.residence.gateway.web.ClientAddress;
@@ -33,12 +35,14 @@ class RateLimitFilter implements WebFilter {
 
     private final RequestBudgets budgets;
     private final ClientAddress clientAddress;
+    private final Messages messages;
 
     private final Counter refusedPeople;
     private final Counter refusedAnonymous;
 
-    RateLimitFilter(RequestBudgets budgets, ClientAddress clientAddress, MeterRegistry meters) {
+    RateLimitFilter(RequestBudgets budgets, ClientAddress clientAddress, MeterRegistry meters, Messages messages) {
         this.budgets = budgets;
+        this.messages = messages;
         this.clientAddress = clientAddress;
         this.refusedPeople = refusals(meters, "person");
         this.refusedAnonymous = refusals(meters, "anonymous");
@@ -69,7 +73,8 @@ class RateLimitFilter implements WebFilter {
                     long seconds = Math.max(1, (waitMillis + 999) / 1000);
                     exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
                     return RequestRefusals.write(exchange, HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RATE_LIMITED,
-                            "请求过于频繁，请 " + seconds + " 秒后再试 / Too many requests; retry in " + seconds + " s",
+                            messages.render(Text.of("error.RATE_LIMITED", seconds),
+                                    exchange.getRequest().getHeaders()),
                             Map.of("retryable", true, "retryAfterSeconds", seconds));
                 }));
     }

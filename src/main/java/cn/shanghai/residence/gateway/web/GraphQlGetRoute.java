@@ -25,6 +25,9 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import cn.shanghai.residence.gateway.i18n.Messages;
+import cn.shanghai.residence.gateway.i18n.Text;
+
 /**
  * Queries over GET, as GraphQL over HTTP allows: {@code query}, {@code operationName} and URL-encoded JSON
  * {@code variables} and {@code extensions}. Mutations are never run over GET (405, Allow: POST). A GET is checked
@@ -37,24 +40,25 @@ class GraphQlGetRoute {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     RouterFunction<ServerResponse> graphQlGet(GraphQlHttpHandler handler, GraphQlRequestRules rules,
-            LimitsProperties limits) {
+            LimitsProperties limits, Messages messages) {
         return RouterFunctions.route(RequestPredicates.GET("/graphql"), request -> get(request, handler, rules,
-                limits));
+                limits, messages));
     }
 
     private static Mono<ServerResponse> get(ServerRequest request, GraphQlHttpHandler handler,
-            GraphQlRequestRules rules, LimitsProperties limits) {
+            GraphQlRequestRules rules, LimitsProperties limits, Messages messages) {
         String query = request.queryParam("query").orElse(null);
         String operationName = request.queryParam("operationName").orElse(null);
         GraphQlRequestRules.Converted post = rules.fromGet(query, operationName,
                 request.queryParam("variables").orElse(null), request.queryParam("extensions").orElse(null));
         if (post.refusal() != null) {
             return RequestRefusals.response(request, HttpStatus.BAD_REQUEST, post.refusal().code(),
-                    post.refusal().message());
+                    messages.render(post.refusal().message(), request.headers().asHttpHeaders()));
         }
         if (isMutation(query, operationName, limits)) {
             return RequestRefusals.response(request, HttpStatus.METHOD_NOT_ALLOWED, ErrorCode.BAD_REQUEST,
-                    "Mutations are accepted over POST only.", headers -> headers.set(HttpHeaders.ALLOW, "POST"));
+                    messages.render(Text.of("error.BAD_REQUEST.mutationOverGet"), request.headers().asHttpHeaders()),
+                    headers -> headers.set(HttpHeaders.ALLOW, "POST"));
         }
         ServerRequest asPost = ServerRequest.from(request)
                 .method(HttpMethod.POST)

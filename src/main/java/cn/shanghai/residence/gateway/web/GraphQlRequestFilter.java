@@ -18,6 +18,9 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import cn.shanghai.residence.gateway.i18n.Messages;
+import cn.shanghai.residence.gateway.i18n.Text;
+
 /**
  * Holds a POST to {@code /graphql} to {@link GraphQlRequestRules} before anything runs: a body within the size
  * limit, then the same checks a GET gets. Anything else is a 4xx with a typed GraphQL error, and nothing reaches
@@ -29,10 +32,12 @@ class GraphQlRequestFilter implements WebFilter {
 
     private final LimitsProperties limits;
     private final GraphQlRequestRules rules;
+    private final Messages messages;
 
-    GraphQlRequestFilter(LimitsProperties limits, GraphQlRequestRules rules) {
+    GraphQlRequestFilter(LimitsProperties limits, GraphQlRequestRules rules, Messages messages) {
         this.limits = limits;
         this.rules = rules;
+        this.messages = messages;
     }
 
     @Override
@@ -51,7 +56,7 @@ class GraphQlRequestFilter implements WebFilter {
                 .defaultIfEmpty(new byte[0])
                 .flatMap(body -> rules.check(body)
                         .map(refusal -> RequestRefusals.write(exchange, HttpStatus.BAD_REQUEST, refusal.code(),
-                                refusal.message()))
+                                messages.render(refusal.message(), request.getHeaders())))
                         .orElseGet(() -> chain.filter(exchange.mutate().request(replay(request, body, exchange))
                                 .build())))
                 .onErrorResume(DataBufferLimitException.class, limit -> tooLarge(exchange));
@@ -59,7 +64,8 @@ class GraphQlRequestFilter implements WebFilter {
 
     private Mono<Void> tooLarge(ServerWebExchange exchange) {
         return RequestRefusals.write(exchange, HttpStatus.CONTENT_TOO_LARGE, ErrorCode.QUERY_TOO_COMPLEX,
-                "The request body exceeds " + limits.maxBodyBytes() + " bytes.");
+                messages.render(Text.of("error.QUERY_TOO_COMPLEX.bodyBytes", limits.maxBodyBytes()),
+                        exchange.getRequest().getHeaders()));
     }
 
     private static byte[] bytes(DataBuffer buffer) {

@@ -13,6 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.stereotype.Component;
 
+import cn.shanghai.residence.gateway.i18n.Text;
+
 /**
  * What a GraphQL-over-HTTP request must be before anything runs, the same for a POST body and for a GET's
  * parameters: one JSON object (no batching); {@code query} a string within the document limit;
@@ -23,7 +25,7 @@ import org.springframework.stereotype.Component;
 class GraphQlRequestRules {
 
     /** Why a request is refused: BAD_REQUEST when malformed, QUERY_TOO_COMPLEX when over a limit. */
-    record Refusal(ErrorCode code, String message) {
+    record Refusal(ErrorCode code, Text message) {
     }
 
     /** A GET turned into the body of the equivalent POST, or why it cannot be. */
@@ -46,23 +48,23 @@ class GraphQlRequestRules {
         try {
             root = json.readTree(body);
         } catch (JacksonException malformed) {
-            return Optional.of(unparsable(malformed, "The request body is not valid JSON."));
+            return Optional.of(unparsable(malformed, Text.of("error.BAD_REQUEST.json")));
         }
         if (root == null || root.isMissingNode()) {
-            return refuse("The request body is empty.");
+            return refuse(Text.of("error.BAD_REQUEST.empty"));
         }
         if (root.isArray()) {
-            return refuse("Batched requests (a JSON array) are not supported; send one request object.");
+            return refuse(Text.of("error.BAD_REQUEST.batch"));
         }
         if (!root.isObject()) {
-            return refuse("The request body must be a JSON object.");
+            return refuse(Text.of("error.BAD_REQUEST.notObject"));
         }
         JsonNode query = root.get("query");
         if (query == null || !query.isString() || query.asString().isBlank()) {
-            return refuse("The request needs a 'query' string.");
+            return refuse(Text.of("error.BAD_REQUEST.query"));
         }
         if (query.asString().getBytes(StandardCharsets.UTF_8).length > limits.maxDocumentBytes()) {
-            return limit("The GraphQL document exceeds " + limits.maxDocumentBytes() + " bytes.");
+            return limit(Text.of("error.QUERY_TOO_COMPLEX.documentBytes", limits.maxDocumentBytes()));
         }
         for (Map.Entry<String, Boolean> member : Map.of("operationName", false, "variables", true,
                 "extensions", true).entrySet()) {
@@ -70,12 +72,13 @@ class GraphQlRequestRules {
             boolean wrong = value != null && !value.isNull()
                     && (member.getValue() ? !value.isObject() : !value.isString());
             if (wrong) {
-                return refuse("'" + member.getKey() + "' must be " + (member.getValue() ? "an object." : "a string."));
+                return refuse(Text.of(member.getValue() ? "error.BAD_REQUEST.object" : "error.BAD_REQUEST.string",
+                        member.getKey()));
             }
         }
         JsonNode variables = root.get("variables");
         if (variables != null && longestList(variables) > limits.maxListItems()) {
-            return limit("A list in the variables has more than " + limits.maxListItems() + " items.");
+            return limit(Text.of("error.QUERY_TOO_COMPLEX.listItems", limits.maxListItems()));
         }
         return Optional.empty();
     }
@@ -98,24 +101,24 @@ class GraphQlRequestRules {
                 body.set("extensions", json.readTree(extensions));
             }
         } catch (JacksonException malformed) {
-            return new Converted(null, unparsable(malformed, "'variables' and 'extensions' must be URL-encoded JSON."));
+            return new Converted(null, unparsable(malformed, Text.of("error.BAD_REQUEST.getParameters")));
         }
         byte[] bytes = json.writeValueAsBytes(body);
         return new Converted(bytes, check(bytes).orElse(null));
     }
 
-    private Refusal unparsable(JacksonException malformed, String message) {
+    private Refusal unparsable(JacksonException malformed, Text message) {
         return malformed.getMessage() != null && malformed.getMessage().contains("nesting depth")
                 ? new Refusal(ErrorCode.QUERY_TOO_COMPLEX,
-                        "The request JSON is nested deeper than " + limits.maxJsonNesting() + " levels.")
+                        Text.of("error.QUERY_TOO_COMPLEX.nesting", limits.maxJsonNesting()))
                 : new Refusal(ErrorCode.BAD_REQUEST, message);
     }
 
-    private static Optional<Refusal> refuse(String message) {
+    private static Optional<Refusal> refuse(Text message) {
         return Optional.of(new Refusal(ErrorCode.BAD_REQUEST, message));
     }
 
-    private static Optional<Refusal> limit(String message) {
+    private static Optional<Refusal> limit(Text message) {
         return Optional.of(new Refusal(ErrorCode.QUERY_TOO_COMPLEX, message));
     }
 
