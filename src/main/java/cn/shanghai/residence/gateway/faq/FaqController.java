@@ -2,6 +2,7 @@ package cn.shanghai.residence.gateway.faq;
 
 import java.util.List;
 
+import graphql.schema.DataFetchingEnvironment;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -24,13 +25,13 @@ class FaqController {
     }
 
     @QueryMapping
-    List<Faq> faqs(@Argument @Nullable String keyword) {
+    List<Faq> faqs(@Argument @Nullable String keyword, DataFetchingEnvironment env) {
         if (keyword == null) {
-            return catalog.search("");
+            return catalog.search("", env.getLocale());
         }
         if (keyword.length() > MAX_KEYWORD_LENGTH) {
             throw GatewayException.badUserInput(Text.of("error.BAD_USER_INPUT.keyword", MAX_KEYWORD_LENGTH));
         }
-        return catalog.search(keyword);
+        return catalog.search(keyword, env.getLocale());
     }
 }

@@ -5,7 +5,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** The one {@link Messages} of the gateway, over the bundles under {@code i18n/}. */
 @Configuration(proxyBeanMethods = false)
-class MessageBundlesConfiguration {
+public class MessageBundlesConfiguration {
 
     @Bean
     Messages messages() {

@@ -145,7 +145,7 @@ class ApplicationDesk {
             PoliceForm form) {
         return new Application(created.applicationId(), applicant.personId(), kind, created.status(),
                 created.submittedAt(), created.submittedAt(), form.delivery(), null,
-                List.of(new Application.Event(created.submittedAt(), created.status(), "网上申请已提交 / Submitted online")));
+                List.of(new Application.Event(created.submittedAt(), created.status(), "网上申请已提交")));
     }
 
     /** What the key protects: the mutation and its whole input except the key itself. */
