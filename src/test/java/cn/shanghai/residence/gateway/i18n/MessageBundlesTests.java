@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -33,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessageBundlesTests {
 
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+    private static final Pattern LITERAL = Pattern.compile("\"((?:[^\"\\\\\n]|\\\\.)*)\"");
     private static final Pattern KEY_IN_CODE = Pattern.compile(
             "Text\\.(?:of|key)\\(\\s*\"([A-Za-z0-9_.]+)\"\\s*[,)]");
 
@@ -93,6 +96,27 @@ class MessageBundlesTests {
             }
         }
         assertThat(named).hasSizeGreaterThan(100).allSatisfy(this::inBoth);
+    }
+
+    /**
+     * A message written "中文 / English" in the code (e.g. one merged from a branch that predates the bundles) fails
+     * here: split it into a key of each bundle and pass {@code Text.of(key, arguments…)} instead (README, Languages).
+     */
+    @Test
+    void shouldKeepNoBilingualMessageInTheCode() throws IOException {
+        List<String> glued = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher literal = LITERAL.matcher(Files.readString(file));
+                while (literal.find()) {
+                    String text = literal.group(1);
+                    if (HAN.matcher(text).find() && (text.contains(" / ") || text.endsWith(" /"))) {
+                        glued.add(file.getFileName() + ": " + text);
+                    }
+                }
+            }
+        }
+        assertThat(glued).isEmpty();
     }
 
     @Test
