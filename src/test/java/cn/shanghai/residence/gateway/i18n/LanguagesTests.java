@@ -27,6 +27,7 @@ class LanguagesTests {
         assertThat(Languages.choose(null, "en;q=0.3,zh-CN;q=0.8")).isEqualTo(Languages.CHINESE);
         assertThat(Languages.choose(null, "en;q=0,zh;q=0.1")).isEqualTo(Languages.CHINESE);
         assertThat(Languages.choose(null, "zh;q=0,en;q=0.1")).isEqualTo(Languages.ENGLISH);
+        assertThat(Languages.choose(null, "en;q=0")).as("q=0: not acceptable").isEqualTo(Languages.CHINESE);
     }
 
     @Test
