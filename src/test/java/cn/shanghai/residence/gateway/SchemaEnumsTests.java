@@ -25,6 +25,8 @@ import cn.shanghai.residence.gateway.police.Application;
 import cn.shanghai.residence.gateway.police.ResidencePermit;
 import cn.shanghai.residence.gateway.police.ResidenceRegistration;
 import cn.shanghai.residence.gateway.postal.Shipment;
+import cn.shanghai.residence.gateway.submission.UserError;
+import cn.shanghai.residence.gateway.web.ErrorCode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +55,9 @@ class SchemaEnumsTests {
             Map.entry("PhotoStatus", Photo.Status.class),
             Map.entry("HousingUsage", Property.Usage.class),
             Map.entry("RentalContractStatus", RentalContract.Status.class),
-            Map.entry("ShipmentStatus", Shipment.Status.class));
+            Map.entry("ShipmentStatus", Shipment.Status.class),
+            Map.entry("ErrorCode", ErrorCode.class),
+            Map.entry("UserErrorCode", UserError.Code.class));
 
     @Test
     void shouldServeEveryJavaEnumWithExactlyTheSchemasValues() throws IOException {

@@ -11,6 +11,7 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.reference.ShanghaiDistrict;
 import cn.shanghai.residence.gateway.web.GatewayException;
 
@@ -45,8 +46,7 @@ class ServiceCenterController {
         }
         String name = ShanghaiDistrict.byChineseName(district)
                 .orElseThrow(() -> GatewayException.badUserInput(
-                        "district 必须是上海市的区名 / must be one of Shanghai's 16 districts: "
-                                + ShanghaiDistrict.ALL_NAMES))
+                        Text.of("error.BAD_USER_INPUT.district", ShanghaiDistrict.ALL_NAMES)))
                 .chineseName();
         return center -> name.equals(center.district());
     }

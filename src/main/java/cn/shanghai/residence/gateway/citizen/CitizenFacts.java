@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import cn.shanghai.residence.gateway.GatewayApplication;
 import cn.shanghai.residence.gateway.bdc.Photo;
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.housing.HousingRecords;
 import cn.shanghai.residence.gateway.housing.Property;
 import cn.shanghai.residence.gateway.housing.RentalContract;
@@ -110,19 +111,9 @@ public record CitizenFacts(LocalDate today, @Nullable ResidenceRegistration regi
     }
 
     /** What the service calls an application of a kind, in Chinese and in English, for messages. */
-    record KindName(String zh, String en) {
-    }
-
-    static KindName name(Application.Kind kind) {
-        return switch (kind) {
-            case RESIDENCE_REGISTRATION -> new KindName("居住登记", "residence registration");
-            case RESIDENCE_PERMIT_NEW -> new KindName("居住证申请", "residence permit application");
-            case REGISTRATION_ADDRESS_CHANGE -> new KindName("居住登记地址变更", "address change");
-            case PERMIT_LOSS_REPORT -> new KindName("居住证挂失", "loss report");
-            case PERMIT_LOSS_CANCEL -> new KindName("居住证解挂", "loss cancellation");
-            case PERMIT_PHOTO_CHANGE -> new KindName("居住证照片变更", "permit photo change");
-            case UNKNOWN -> new KindName("申请", "application");
-        };
+    /** The kind's name, rendered in the message's language ({@code kind.*} in the bundles). */
+    static Text.Arg name(Application.Kind kind) {
+        return Text.key("kind." + kind.name());
     }
 
     boolean hasCompliantPhoto() {

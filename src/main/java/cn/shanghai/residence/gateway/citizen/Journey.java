@@ -5,6 +5,8 @@ import org.jspecify.annotations.Nullable;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.shanghai.residence.gateway.i18n.Text;
+
 /** Where a person stands in the residence-permit process, and what they can do next. */
 public record Journey(Stage stage, @Nullable LocalDate eligibleFrom, List<Action> actions, List<Blocker> blockers) {
 
@@ -14,7 +16,7 @@ public record Journey(Stage stage, @Nullable LocalDate eligibleFrom, List<Action
     }
 
     /** Something the home screen can offer; {@code availableFrom} when it is not possible yet. */
-    public record Action(ActionCode code, String message, @Nullable LocalDate availableFrom) {
+    public record Action(ActionCode code, Text message, @Nullable LocalDate availableFrom) {
     }
 
     public enum ActionCode {
@@ -28,7 +30,7 @@ public record Journey(Stage stage, @Nullable LocalDate eligibleFrom, List<Action
     }
 
     /** A rule of the service that stands in the way. */
-    public record Blocker(BlockerCode code, String message) {
+    public record Blocker(BlockerCode code, Text message) {
     }
 
     public enum BlockerCode {

@@ -4,8 +4,10 @@ import org.jspecify.annotations.Nullable;
 
 import java.time.LocalDate;
 
+import cn.shanghai.residence.gateway.i18n.Text;
+
 /** A dated nudge (办证提醒, 签注提醒, …) composed from the agencies' data. */
-public record Reminder(Kind kind, @Nullable LocalDate dueOn, String message) {
+public record Reminder(Kind kind, @Nullable LocalDate dueOn, Text message) {
 
     /**
      * The original six, then one per step of an application's progress the seed promises to remind of

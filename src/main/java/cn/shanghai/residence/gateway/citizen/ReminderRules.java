@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import cn.shanghai.residence.gateway.citizen.Reminder.Kind;
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.police.Application;
 import cn.shanghai.residence.gateway.police.ResidencePermit;
 import cn.shanghai.residence.gateway.postal.Shipment;
@@ -37,29 +38,23 @@ final class ReminderRules {
                 .filter(registration -> permitNeeded)
                 .filter(registration -> !registration.eligibleFrom().isAfter(horizon))
                 .ifPresent(registration -> reminders.add(new Reminder(Kind.PERMIT_ELIGIBLE,
-                        registration.eligibleFrom(), "居住登记满6个月，" + registration.eligibleFrom()
-                                + " 起可申办居住证 / Six months registered: apply for the permit from "
-                                + registration.eligibleFrom())));
+                        registration.eligibleFrom(),
+                        Text.of("reminder.PERMIT_ELIGIBLE", registration.eligibleFrom()))));
         if (permitInHand && facts.permitLapsed()) {
             reminders.add(new Reminder(Kind.ENDORSEMENT_DUE, permit.validUntil(),
-                    "居住证签注已于 " + permit.validUntil() + " 过期 / The permit's endorsement lapsed on "
-                            + permit.validUntil()));
+                    Text.of("reminder.ENDORSEMENT_DUE.lapsed", permit.validUntil())));
         } else if (permitInHand && !permit.validUntil().isAfter(horizon)) {
             reminders.add(new Reminder(Kind.ENDORSEMENT_DUE, permit.validUntil(),
-                    "居住证签注将于 " + permit.validUntil() + " 到期 / The permit's endorsement expires on "
-                            + permit.validUntil()));
+                    Text.of("reminder.ENDORSEMENT_DUE", permit.validUntil())));
         }
         if (permitInHand && permit.autoEndorsement() != null && !permit.autoEndorsement().eligible()) {
             reminders.add(new Reminder(Kind.AUTO_ENDORSEMENT_FAILED, permit.validUntil(),
                     CitizenFacts.policeSaid(permit.autoEndorsement().reason())
-                            .map(reason -> "自动签注未通过：" + reason + "；请到服务中心办理签注 / Automatic endorsement "
-                                    + "failed (police's reason: " + reason + "); renew it at a service centre")
-                            .orElse("自动签注未通过，请到服务中心办理签注 / Automatic endorsement failed; renew it at a "
-                                    + "service centre")));
+                            .map(reason -> Text.of("reminder.AUTO_ENDORSEMENT_FAILED.reason", reason))
+                            .orElse(Text.of("reminder.AUTO_ENDORSEMENT_FAILED"))));
         }
         facts.moveSinceRegistration().ifPresent(contract -> reminders.add(new Reminder(Kind.ADDRESS_CHANGE_DUE,
-                contract.startDate().plusDays(30), "搬家后30日内须变更居住登记地址 / Declare your new address within "
-                        + "30 days of moving")));
+                contract.startDate().plusDays(30), Text.of("reminder.ADDRESS_CHANGE_DUE"))));
         for (Application application : facts.applications()) {
             progress(facts, application).ifPresent(reminders::add);
         }
@@ -86,14 +81,13 @@ final class ReminderRules {
                     .map(refused -> new Reminder(Kind.APPLICATION_REJECTED, on, JourneyRules.refused(refused)));
             case APPROVED -> Optional.of(new Reminder(Kind.APPLICATION_APPROVED, on, approved(application.kind(), on)));
             case IN_PRODUCTION -> Optional.of(new Reminder(Kind.PERMIT_IN_PRODUCTION, on,
-                    "居住证已于 " + on + " 进入制作 / Your permit card went into production on " + on));
+                    Text.of("reminder.PERMIT_IN_PRODUCTION", on)));
             case READY_FOR_PICKUP -> Optional.of(new Reminder(Kind.READY_FOR_PICKUP, null,
-                    "居住证已制作完成，请携带身份证到服务中心领取 / Your permit is ready: pick it up at the service "
-                            + "centre with your ID card"));
+                    Text.of("reminder.READY_FOR_PICKUP")));
             case SHIPPED -> Optional.of(shipped(facts, application, on));
             case DELIVERED -> Optional.of(application).filter(facts::recent)
                     .map(delivered -> new Reminder(Kind.PERMIT_DELIVERED, on,
-                            "居住证已于 " + on + " 送达签收 / Your permit was delivered on " + on));
+                            Text.of("reminder.PERMIT_DELIVERED", on)));
             case COMPLETED -> approvedRecently(facts, application)
                     .map(day -> new Reminder(Kind.APPLICATION_APPROVED, day, approved(application.kind(), day)));
             default -> Optional.empty();
@@ -115,16 +109,11 @@ final class ReminderRules {
     }
 
     /** Approval, with what the seed promises follows it: the e-permit the same day, the e-certificate in a day. */
-    private static String approved(Application.Kind kind, LocalDate on) {
+    private static Text approved(Application.Kind kind, LocalDate on) {
         return switch (kind) {
-            case RESIDENCE_PERMIT_NEW -> "居住证申请已于 " + on + " 审核通过，电子《上海市居住证》已于当日生成，可在电子证照中"
-                    + "查看 / Your residence permit was approved on " + on + "; its e-licence was issued the same day: "
-                    + "see your e-licences";
-            case RESIDENCE_REGISTRATION -> "居住登记已于 " + on + " 审核通过，电子《居住登记凭证》1个工作日内制发 / Your "
-                    + "residence registration was approved on " + on + "; the e-certificate follows within 1 working "
-                    + "day";
-            default -> CitizenFacts.name(kind).zh() + "已于 " + on + " 审核通过 / Your " + CitizenFacts.name(kind).en()
-                    + " was approved on " + on;
+            case RESIDENCE_PERMIT_NEW -> Text.of("reminder.APPLICATION_APPROVED.permit", on);
+            case RESIDENCE_REGISTRATION -> Text.of("reminder.APPLICATION_APPROVED.registration", on);
+            default -> Text.of("reminder.APPLICATION_APPROVED", CitizenFacts.name(kind), on);
         };
     }
 
@@ -137,10 +126,9 @@ final class ReminderRules {
         String trackingNo = application.delivery() == null ? null : application.delivery().trackingNo();
         Shipment parcel = trackingNo == null ? null : facts.shipments().get(trackingNo);
         if (parcel == null) {
-            return new Reminder(Kind.PERMIT_SHIPPED, on, "居住证已于 " + on + " 交邮政EMS寄出"
-                    + (trackingNo == null ? "" : "，运单号 " + trackingNo) + "，货到付款15元 / Your permit was sent by EMS "
-                    + "on " + on + (trackingNo == null ? "" : ", tracking number " + trackingNo)
-                    + ", 15 CNY cash on delivery");
+            return new Reminder(Kind.PERMIT_SHIPPED, on, trackingNo == null
+                    ? Text.of("reminder.PERMIT_SHIPPED", on)
+                    : Text.of("reminder.PERMIT_SHIPPED.tracked", on, trackingNo));
         }
         return switch (parcel.status()) {
             case OUT_FOR_DELIVERY -> new Reminder(Kind.PERMIT_OUT_FOR_DELIVERY, parcel.estimatedDelivery(),
@@ -154,24 +142,15 @@ final class ReminderRules {
         };
     }
 
-    private static String deliveryMessage(Shipment shipment) {
-        String expected = shipment.estimatedDelivery() == null ? ""
-                : "，预计 " + shipment.estimatedDelivery() + " 送达";
-        String expectedEn = shipment.estimatedDelivery() == null ? ""
-                : ", expected on " + shipment.estimatedDelivery();
-        String fee = shipment.codAmount() == null ? "" : "，货到付款 " + shipment.codAmount().toPlainString() + " 元";
-        String feeEn = shipment.codAmount() == null ? ""
-                : ", " + shipment.codAmount().toPlainString() + " CNY cash on delivery";
-        return "居住证邮件" + switch (shipment.status()) {
-            case CREATED, PICKED_UP -> "已交寄";
-            case IN_TRANSIT -> "运输中";
-            case OUT_FOR_DELIVERY -> "派送中";
-            case DELIVERED -> "已签收";
-            case RETURNED -> "已退回";
-            case EXCEPTION -> "投递异常";
-            case UNKNOWN -> "有新的物流状态";
-        } + expected + fee + " / Your permit parcel " + (shipment.status() == Shipment.Status.UNKNOWN
-                ? "has a new status" : "is " + shipment.status().name().toLowerCase().replace('_', ' '))
-                + expectedEn + feeEn;
+    /** The parcel's status ({@code parcel.*}), then the expected day and the fee when EMS gives them. */
+    private static Text deliveryMessage(Shipment shipment) {
+        Text.Arg status = Text.key("parcel." + shipment.status().name());
+        String fee = shipment.codAmount() == null ? null : shipment.codAmount().toPlainString();
+        if (shipment.estimatedDelivery() == null) {
+            return fee == null ? Text.of("reminder.DELIVERY_UPDATE", status)
+                    : Text.of("reminder.DELIVERY_UPDATE.fee", status, fee);
+        }
+        return fee == null ? Text.of("reminder.DELIVERY_UPDATE.expected", status, shipment.estimatedDelivery())
+                : Text.of("reminder.DELIVERY_UPDATE.expected.fee", status, shipment.estimatedDelivery(), fee);
     }
 }

@@ -15,34 +15,46 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
+import cn.shanghai.residence.gateway.i18n.Languages;
+
 /**
- * The FAQ, loaded once from {@code faq/faqs.json}, and its keyword search: every whitespace-separated term must
- * match a FAQ (in its keywords, question or answer), and better matches come first.
+ * The FAQ, loaded once in each language ({@code faq/faqs.json} in Chinese, {@code faq/faqs_en.json} in English: the
+ * same entries, by id, in the same order), and its keyword search: every whitespace-separated term must match a FAQ
+ * (in its keywords, question or answer, in either language), better matches first, answered in the language asked.
  */
 @Component
 public class FaqCatalog {
 
     static final String LOCATION = "faq/faqs.json";
+    static final String ENGLISH_LOCATION = "faq/faqs_en.json";
 
-    private final List<Faq> faqs;
+    private final List<Faq> chinese;
+    private final List<Faq> english;
 
     public FaqCatalog() {
-        this(load());
+        this(load(LOCATION), load(ENGLISH_LOCATION));
     }
 
-    FaqCatalog(List<Faq> faqs) {
-        this.faqs = List.copyOf(faqs);
+    FaqCatalog(List<Faq> chinese, List<Faq> english) {
+        if (!chinese.stream().map(Faq::id).toList().equals(english.stream().map(Faq::id).toList())) {
+            throw new IllegalStateException(LOCATION + " and " + ENGLISH_LOCATION + " must list the same ids in the "
+                    + "same order");
+        }
+        this.chinese = List.copyOf(chinese);
+        this.english = List.copyOf(english);
     }
 
-    public List<Faq> search(String keyword) {
+    public List<Faq> search(String keyword, Locale language) {
+        List<Faq> answered = Languages.ENGLISH.getLanguage().equals(language.getLanguage()) ? english : chinese;
         String[] terms = keyword.strip().toLowerCase(Locale.ROOT).split("\\s+");
         if (terms.length == 1 && terms[0].isEmpty()) {
-            return faqs;
+            return answered;
         }
         record Scored(Faq faq, int score, int position) {
         }
-        return IntStream.range(0, faqs.size())
-                .mapToObj(i -> new Scored(faqs.get(i), score(faqs.get(i), terms), i))
+        return IntStream.range(0, answered.size())
+                .mapToObj(i -> new Scored(answered.get(i),
+                        Math.max(score(chinese.get(i), terms), score(english.get(i), terms)), i))
                 .filter(s -> s.score() > 0)
                 .sorted(Comparator.comparingInt(Scored::score).reversed().thenComparingInt(Scored::position))
                 .map(Scored::faq)
@@ -81,13 +93,13 @@ public class FaqCatalog {
         return best;
     }
 
-    private static List<Faq> load() {
-        try (InputStream in = new ClassPathResource(LOCATION).getInputStream()) {
+    private static List<Faq> load(String location) {
+        try (InputStream in = new ClassPathResource(location).getInputStream()) {
             List<Faq> faqs = JsonMapper.builder().build().readValue(in, new TypeReference<List<Faq>>() { });
             faqs.forEach(f -> Objects.requireNonNull(f.id(), "every FAQ needs an id"));
             return faqs;
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + LOCATION, e);
+            throw new UncheckedIOException("Cannot read " + location, e);
         }
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
 
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.web.ErrorCode;
 import cn.shanghai.residence.gateway.web.GatewayException;
 
@@ -59,8 +60,8 @@ class ConnectionRateLimit implements WebGraphQlInterceptor {
             return chain.next(request);
         }
         // An answer, not an exception: an exception here would close the socket and every stream on it.
-        GatewayException refusal = new GatewayException(ErrorCode.RATE_LIMITED, "请求过于频繁 / More than "
-                + settings.messagesPerSecond() + " operations per second on this connection");
+        GatewayException refusal = new GatewayException(ErrorCode.RATE_LIMITED,
+                Text.of("error.RATE_LIMITED.connection", settings.messagesPerSecond()));
         return Mono.just(new WebGraphQlResponse(new DefaultExecutionGraphQlResponse(request.toExecutionInput(),
                 ExecutionResult.newExecutionResult().addError(refusal.toGraphQlError()).build())));
     }

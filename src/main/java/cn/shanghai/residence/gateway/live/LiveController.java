@@ -17,6 +17,7 @@ import cn.shanghai.residence.gateway.police.PoliceService;
 import cn.shanghai.residence.gateway.reference.Ids;
 import cn.shanghai.residence.gateway.security.CurrentPerson;
 import cn.shanghai.residence.gateway.upstream.RequestMemo;
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.web.ErrorCode;
 import cn.shanghai.residence.gateway.web.GatewayException;
 
@@ -49,12 +50,11 @@ class LiveController {
     Flux<LiveUpdate> applicationUpdates(@Argument String id, @Argument @Nullable String after,
             DataFetchingEnvironment env) {
         if (!Ids.safe(id)) {
-            return Flux.error(GatewayException.badUserInput(
-                    "申请编号格式不正确 / id must be 1-64 letters, digits, '.', '_' or '-'"));
+            return Flux.error(GatewayException.badUserInput(Text.of("error.BAD_USER_INPUT.applicationId")));
         }
         return CurrentPerson.id().flatMapMany(me -> police.readableBy(me, id)
                 .switchIfEmpty(Mono.error(() -> new GatewayException(ErrorCode.NOT_FOUND,
-                        "未找到该申请 / No application with this id")))
+                        Text.of("error.NOT_FOUND.application"))))
                 .flatMapMany(readable -> stream(me, subjects.application(id), after, env)));
     }
 

@@ -7,6 +7,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.web.ErrorCode;
 import cn.shanghai.residence.gateway.web.GatewayException;
 
@@ -28,7 +29,6 @@ final class StreamBounds {
                 .timeout(Mono.delay(idle, scheduler), update -> Mono.delay(idle, scheduler), Flux.empty())
                 .takeUntilOther(expiry)
                 .concatWith(Mono.defer(() -> expired.get() ? Mono.error(new GatewayException(
-                        ErrorCode.UNAUTHENTICATED, "登录已过期 / Your sign-in expired: sign in again and resume with "
-                                + "the last event id")) : Mono.empty()));
+                        ErrorCode.UNAUTHENTICATED, Text.of("error.UNAUTHENTICATED.expired"))) : Mono.empty()));
     }
 }

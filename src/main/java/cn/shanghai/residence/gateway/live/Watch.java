@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.upstream.RequestMemo;
 import cn.shanghai.residence.gateway.upstream.Upstream;
 import cn.shanghai.residence.gateway.upstream.UpstreamFailure;
@@ -355,8 +356,7 @@ final class Watch {
                 if (sink.tryEmitNext(numbered).isFailure()) {
                     subscribers.remove(sink);
                     sink.tryEmitError(new GatewayException(ErrorCode.RATE_LIMITED,
-                            "接收太慢，已断开 / This stream fell " + settings.sendBuffer()
-                                    + " events behind and was closed; resume with the last event id"));
+                            Text.of("error.RATE_LIMITED.slowConsumer", settings.sendBuffer())));
                 }
             }
         }

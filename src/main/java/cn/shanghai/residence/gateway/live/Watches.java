@@ -25,6 +25,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.observability.MetricNames;
 import cn.shanghai.residence.gateway.reference.ServiceClock;
 import cn.shanghai.residence.gateway.reference.ServiceClockMoved;
@@ -129,18 +130,18 @@ class Watches implements SmartLifecycle {
 
     private void admit(String personId) {
         if (!running) {
-            throw new GatewayException(ErrorCode.OVERLOADED, "网关正在停止 / The gateway is shutting down; reconnect");
+            throw new GatewayException(ErrorCode.OVERLOADED, Text.of("error.OVERLOADED.stopping"));
         }
         if (open.incrementAndGet() > settings.maxPerInstance()) {
             open.decrementAndGet();
             throw new GatewayException(ErrorCode.RATE_LIMITED,
-                    "订阅过多 / This gateway serves no more live streams now; retry later");
+                    Text.of("error.RATE_LIMITED.streams"));
         }
         if (perPerson.computeIfAbsent(personId, key -> new AtomicInteger()).incrementAndGet()
                 > settings.maxPerPerson()) {
             release(personId);
-            throw new GatewayException(ErrorCode.RATE_LIMITED, "订阅过多 / At most " + settings.maxPerPerson()
-                    + " live streams per person; close one first");
+            throw new GatewayException(ErrorCode.RATE_LIMITED,
+                    Text.of("error.RATE_LIMITED.streamsPerPerson", settings.maxPerPerson()));
         }
     }
 

@@ -16,6 +16,7 @@ import cn.shanghai.residence.gateway.bdc.ELicense;
 import cn.shanghai.residence.gateway.person.Citizen;
 import cn.shanghai.residence.gateway.reference.Ids;
 import cn.shanghai.residence.gateway.security.CurrentPerson;
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.web.ErrorCode;
 import cn.shanghai.residence.gateway.web.GatewayException;
 
@@ -56,12 +57,11 @@ class PoliceController {
     @QueryMapping
     Mono<Application> application(@Argument String id) {
         if (!Ids.safe(id)) {
-            return Mono.error(GatewayException.badUserInput(
-                    "申请编号格式不正确 / id must be 1-64 letters, digits, '.', '_' or '-'"));
+            return Mono.error(GatewayException.badUserInput(Text.of("error.BAD_USER_INPUT.applicationId")));
         }
         return CurrentPerson.id().flatMap(me -> police.readableBy(me, id))
                 .switchIfEmpty(Mono.error(() -> new GatewayException(ErrorCode.NOT_FOUND,
-                        "未找到该申请 / No application with this id")));
+                        Text.of("error.NOT_FOUND.application"))));
     }
 
     @SchemaMapping(typeName = "Application")

@@ -2,6 +2,8 @@ package cn.shanghai.residence.gateway.reference;
 
 import org.jspecify.annotations.Nullable;
 
+import cn.shanghai.residence.gateway.i18n.Text;
+
 import java.time.LocalDate;
 
 /** The service's age rule: below 16 a resident does not apply in person; a guardian applies for them. */
@@ -10,11 +12,10 @@ public final class Guardianship {
     public static final int AGE = 16;
 
     /** Why a resident under 16 cannot apply themselves, as the journey and the mutations say it. */
-    public static final String RULE = "未满16周岁，须由监护人代为申请 / Under 16: a guardian applies on your behalf";
+    public static final Text RULE = Text.of("userError.GUARDIAN_REQUIRED");
 
     /** Why a guardian cannot apply for a dependent aged 16 or more. */
-    public static final String IN_PERSON = "年满16周岁须本人办理，监护人不能代办 / From 16 a resident applies in person; "
-            + "a guardian cannot apply for them";
+    public static final Text IN_PERSON = Text.of("userError.IN_PERSON_REQUIRED");
 
     private Guardianship() {
     }

@@ -7,6 +7,7 @@ import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.reference.Ids;
 import cn.shanghai.residence.gateway.web.ErrorCode;
 import cn.shanghai.residence.gateway.web.GatewayException;
@@ -31,9 +32,9 @@ public final class CurrentPerson {
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .map(Authentication::getName)
                 .switchIfEmpty(Mono.error(() -> new GatewayException(ErrorCode.UNAUTHENTICATED,
-                        "请先登录 / Sign in to see personal data: send a bearer token")))
+                        Text.of("error.UNAUTHENTICATED"))))
                 .flatMap(sub -> Ids.safe(sub) ? Mono.just(sub)
                         : Mono.error(new GatewayException(ErrorCode.UNAUTHENTICATED,
-                                "登录凭证无效 / The token's subject is not a person id")));
+                                Text.of("error.UNAUTHENTICATED.subject"))));
     }
 }

@@ -18,6 +18,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import cn.shanghai.residence.gateway.i18n.Messages;
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.observability.MetricNames;
 import cn.shanghai.residence.gateway.store.RequestBudgets;
 import cn.shanghai.residence.gateway.web.ClientAddress;
@@ -41,13 +43,15 @@ class RateLimitFilter implements WebFilter {
     private final RequestBudgets budgets;
     private final ClientAddress clientAddress;
     private final ObjectProvider<ReactiveJwtDecoder> tokens;
+    private final Messages messages;
 
     private final Counter refusedPeople;
     private final Counter refusedAnonymous;
 
     RateLimitFilter(RequestBudgets budgets, ClientAddress clientAddress, ObjectProvider<ReactiveJwtDecoder> tokens,
-            MeterRegistry meters) {
+            MeterRegistry meters, Messages messages) {
         this.budgets = budgets;
+        this.messages = messages;
         this.clientAddress = clientAddress;
         this.tokens = tokens;
         this.refusedPeople = refusals(meters, "person");
@@ -76,7 +80,8 @@ class RateLimitFilter implements WebFilter {
                     long seconds = Math.max(1, (waitMillis + 999) / 1000);
                     exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
                     return RequestRefusals.write(exchange, HttpStatus.TOO_MANY_REQUESTS, ErrorCode.RATE_LIMITED,
-                            "请求过于频繁，请 " + seconds + " 秒后再试 / Too many requests; retry in " + seconds + " s",
+                            messages.render(Text.of("error.RATE_LIMITED", seconds),
+                                    exchange.getRequest().getHeaders()),
                             Map.of("retryable", true, "retryAfterSeconds", seconds));
                 }));
     }

@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.observability.MetricNames;
 import cn.shanghai.residence.gateway.reference.ServiceClock;
 import cn.shanghai.residence.gateway.police.Application;
@@ -82,10 +83,10 @@ class ApplicationDesk {
                                 }, Outcome::remember))
                         .map(Outcome::payload)
                         .onErrorResume(IdempotencyStore.KeyReused.class, reused -> Mono.just(ApplicationPayload.refused(
-                                UserError.at(Code.IDEMPOTENCY_KEY_REUSED, "该幂等键已用于其他申请内容 / This "
-                                        + "idempotencyKey was used for different input", "idempotencyKey")))))
+                                UserError.at(Code.IDEMPOTENCY_KEY_REUSED,
+                                        Text.of("userError.IDEMPOTENCY_KEY_REUSED"), "idempotencyKey")))))
                 .switchIfEmpty(Mono.fromSupplier(() -> ApplicationPayload.refused(UserError.at(Code.NOT_FOUND,
-                        "未找到该被监护人 / No dependent with this id", "forPersonId"))))
+                        Text.of("userError.NOT_FOUND.forPersonId"), "forPersonId"))))
                 .onErrorResume(Applicants.InPersonOnly.class, refused -> Mono.just(ApplicationPayload.refused(
                         UserError.at(Code.IN_PERSON_REQUIRED, Guardianship.IN_PERSON, "forPersonId")))));
     }
@@ -136,8 +137,7 @@ class ApplicationDesk {
             return Mono.error(UpstreamFailures.classify(Upstream.POLICE, error));
         }
         return Mono.just(Outcome.forgotten(new ApplicationPayload(null, List.of(UserError.of(Code.OUTCOME_UNKNOWN,
-                "公安系统未及时答复，申请可能已提交；使用同一幂等键重试是安全的，不会重复申请 / Police did not answer in "
-                        + "time: the application may exist. Retrying with the same idempotencyKey is safe.")),
+                Text.of("userError.OUTCOME_UNKNOWN"))),
                 true, form.deliveryFee(), form.kinshipCommitment())));
     }
 
@@ -145,7 +145,7 @@ class ApplicationDesk {
             PoliceForm form) {
         return new Application(created.applicationId(), applicant.personId(), kind, created.status(),
                 created.submittedAt(), created.submittedAt(), form.delivery(), null,
-                List.of(new Application.Event(created.submittedAt(), created.status(), "网上申请已提交 / Submitted online")));
+                List.of(new Application.Event(created.submittedAt(), created.status(), "网上申请已提交")));
     }
 
     /** What the key protects: the mutation and its whole input except the key itself. */

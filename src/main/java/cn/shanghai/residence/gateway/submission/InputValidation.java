@@ -14,6 +14,7 @@ import cn.shanghai.residence.gateway.reference.ShanghaiDistrict;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.AddressInput;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.DeliveryInput;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.ResidenceDeclaration;
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.submission.UserError.Code;
 
 /**
@@ -41,11 +42,10 @@ final class InputValidation {
 
     InputValidation common(String idempotencyKey, String forPersonId) {
         if (idempotencyKey == null || !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            refuse(Code.INVALID_INPUT, "幂等键须为8-64位字母、数字或 . _ : - / idempotencyKey must be 8-64 letters, "
-                    + "digits or . _ : -", "idempotencyKey");
+            refuse(Code.INVALID_INPUT, Text.of("userError.INVALID_INPUT.idempotencyKey"), "idempotencyKey");
         }
         if (forPersonId != null && !Ids.safe(forPersonId)) {
-            refuse(Code.NOT_FOUND, "未找到该被监护人 / No dependent with this id", "forPersonId");
+            refuse(Code.NOT_FOUND, Text.of("userError.NOT_FOUND.forPersonId"), "forPersonId");
         }
         return this;
     }
@@ -58,15 +58,14 @@ final class InputValidation {
         String[] at = Arrays.copyOf(addressPath, addressPath.length - 1);
         address(declaration.address(), Code.INVALID_INPUT, addressPath);
         if (declaration.residenceType() == null || declaration.residenceType() == ResidenceType.UNKNOWN) {
-            refuse(Code.INVALID_INPUT, "请选择住所种类 / residenceType is required", append(at, "residenceType"));
+            refuse(Code.INVALID_INPUT, Text.of("userError.INVALID_INPUT.residenceType"), append(at, "residenceType"));
         }
         LocalDate movedIn = declaration.moveInDate();
         if (movedIn == null || movedIn.isAfter(today)) {
-            refuse(Code.INVALID_INPUT, "入住日期须在今天或之前 / moveInDate must be a date up to today",
-                    append(at, "moveInDate"));
+            refuse(Code.INVALID_INPUT, Text.of("userError.INVALID_INPUT.moveInDate"), append(at, "moveInDate"));
         }
         if (declaration.proofLicenseId() != null && !Ids.safe(declaration.proofLicenseId())) {
-            refuse(Code.NOT_FOUND, "未找到该电子证照 / No e-license with this id", append(at, "proofLicenseId"));
+            refuse(Code.NOT_FOUND, Text.of("userError.NOT_FOUND.proofLicenseId"), append(at, "proofLicenseId"));
         }
         ResidenceType type = declaration.residenceType();
         if (type != null && type.relativesHome()) {
@@ -88,59 +87,55 @@ final class InputValidation {
     /** At most {@link #MATERIALS} uploaded documents, each named by a well-formed id and with its kind. */
     private void materials(List<SubmissionInputs.MaterialInput> materials, String... field) {
         if (materials.size() > MATERIALS) {
-            refuse(Code.INVALID_INPUT, "最多上传" + MATERIALS + "份材料 / At most " + MATERIALS + " documents",
-                    field);
+            refuse(Code.INVALID_INPUT, Text.of("userError.INVALID_INPUT.materials", MATERIALS), field);
             return;
         }
         for (int i = 0; i < materials.size(); i++) {
             String[] at = append(field, String.valueOf(i));
             if (materials.get(i) == null || !Ids.safe(materials.get(i).attachmentId())) {
-                refuse(Code.NOT_FOUND, "未找到该上传材料 / No uploaded document with this id", append(at, "attachmentId"));
+                refuse(Code.NOT_FOUND, Text.of("userError.NOT_FOUND.attachmentId"), append(at, "attachmentId"));
             } else if (materials.get(i).kind() == null) {
-                refuse(Code.INVALID_INPUT, "请选择材料种类 / kind is required", append(at, "kind"));
+                refuse(Code.INVALID_INPUT, Text.of("userError.INVALID_INPUT.materialKind"), append(at, "kind"));
             }
         }
     }
 
     private void kinship(SubmissionInputs.KinshipCommitmentInput kinship, String... field) {
         if (kinship == null || !Boolean.TRUE.equals(kinship.signatureConfirmed())) {
-            refuse(Code.KINSHIP_COMMITMENT_REQUIRED, "居住在亲属家中的，须签名确认亲属关系承诺书 / Living in a relative's "
-                    + "home needs the signed kinship commitment letter", field);
+            refuse(Code.KINSHIP_COMMITMENT_REQUIRED, Text.of("userError.KINSHIP_COMMITMENT_REQUIRED"), field);
             return;
         }
         text(kinship.relativeName(), 30, append(field, "relativeName"));
         if (!IdNumbers.validIdNumber(kinship.relativeIdNumber())) {
-            refuse(Code.INVALID_INPUT, "亲属身份证号码无效 / relativeIdNumber is not a valid ID number",
-                    append(field, "relativeIdNumber"));
+            refuse(Code.INVALID_INPUT, Text.of("userError.INVALID_INPUT.relativeIdNumber"), append(field, "relativeIdNumber"));
         }
         if (kinship.relation() == null) {
-            refuse(Code.INVALID_INPUT, "请选择亲属关系 / relation is required", append(field, "relation"));
+            refuse(Code.INVALID_INPUT, Text.of("userError.INVALID_INPUT.relation"), append(field, "relation"));
         }
     }
 
     InputValidation mobile(String mobile, String... field) {
         if (!IdNumbers.validMobile(mobile)) {
-            refuse(Code.INVALID_INPUT, "手机号码格式不正确 / Enter an 11-digit mainland mobile number", field);
+            refuse(Code.INVALID_INPUT, Text.of("userError.INVALID_INPUT.mobile"), field);
         }
         return this;
     }
 
     InputValidation photo(String photoId) {
         if (!Ids.safe(photoId)) {
-            refuse(Code.NOT_FOUND, "未找到该照片 / No photo with this id", "photoId");
+            refuse(Code.NOT_FOUND, Text.of("userError.NOT_FOUND.photoId"), "photoId");
         }
         return this;
     }
 
     InputValidation delivery(DeliveryInput delivery) {
         if (delivery == null || delivery.method() == null || delivery.method() == Application.DeliveryMethod.UNKNOWN) {
-            refuse(Code.INVALID_INPUT, "请选择领取方式 / delivery.method is required", "delivery", "method");
+            refuse(Code.INVALID_INPUT, Text.of("userError.INVALID_INPUT.deliveryMethod"), "delivery", "method");
             return this;
         }
         if (delivery.method() == Application.DeliveryMethod.PICKUP) {
             if (!Ids.safe(delivery.serviceCenterId())) {
-                refuse(Code.SERVICE_CENTER_UNAVAILABLE, "请选择可领取居住证的服务中心 / Choose a service centre that "
-                        + "hands out permits", "delivery", "serviceCenterId");
+                refuse(Code.SERVICE_CENTER_UNAVAILABLE, Text.of("userError.SERVICE_CENTER_UNAVAILABLE.required"), "delivery", "serviceCenterId");
             }
             return this;
         }
@@ -153,13 +148,13 @@ final class InputValidation {
 
     private void address(AddressInput address, Code districtCode, String... field) {
         if (address == null) {
-            refuse(Code.INVALID_INPUT, "请填写地址 / The address is required", field);
+            refuse(Code.INVALID_INPUT, Text.of("userError.INVALID_INPUT.address"), field);
             return;
         }
         if (address.district() == null || ShanghaiDistrict.byChineseName(address.district()).isEmpty()) {
-            String message = districtCode == Code.DELIVERY_OUTSIDE_SHANGHAI
-                    ? "邮政直投仅限上海市地址 / Postal delivery is for Shanghai addresses only"
-                    : "请选择上海市的区 / district must be one of Shanghai's 16 districts: " + ShanghaiDistrict.ALL_NAMES;
+            Text message = districtCode == Code.DELIVERY_OUTSIDE_SHANGHAI
+                    ? Text.of("userError.DELIVERY_OUTSIDE_SHANGHAI")
+                    : Text.of("userError.INVALID_INPUT.district", ShanghaiDistrict.ALL_NAMES);
             refuse(districtCode, message, append(field, "district"));
         }
         text(address.street(), 30, append(field, "street"));
@@ -168,12 +163,11 @@ final class InputValidation {
 
     private void text(String value, int maxLength, String... field) {
         if (value == null || value.isBlank() || value.length() > maxLength || !TEXT.matcher(value).matches()) {
-            refuse(Code.INVALID_INPUT, "须为1-" + maxLength + "个字符的文字 / must be 1-" + maxLength
-                    + " characters of text", field);
+            refuse(Code.INVALID_INPUT, Text.of("userError.INVALID_INPUT.text", maxLength), field);
         }
     }
 
-    private void refuse(Code code, String message, String... field) {
+    private void refuse(Code code, Text message, String... field) {
         errors.add(UserError.at(code, message, field));
     }
 

@@ -7,6 +7,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.submission.UserError.Code;
 
 /**
@@ -27,16 +28,6 @@ final class PoliceRefusals {
             "PERMIT_REQUIRED", Code.PERMIT_REQUIRED,
             "PHOTO_NOT_COMPLIANT", Code.PHOTO_NOT_COMPLIANT);
 
-    private static final Map<Code, String> MESSAGES = Map.of(
-            Code.REGISTRATION_TOO_RECENT, "居住登记未满6个月 / The residence registration is younger than 6 months",
-            Code.NOT_REGISTERED, "尚未办理居住登记 / There is no residence registration yet",
-            Code.NON_RESIDENTIAL_HOUSING, "非居住用房不能作为居住登记住所 / A non-residential building cannot be a "
-                    + "registered residence",
-            Code.PERMIT_ALREADY_VALID, "已持有有效居住证 / A valid permit is already held",
-            Code.PERMIT_ALREADY_LOST, "居住证已处于挂失状态 / The permit is already reported lost",
-            Code.PERMIT_NOT_LOST, "居住证未挂失 / The permit is not reported lost",
-            Code.PERMIT_REQUIRED, "未持有居住证 / There is no residence permit",
-            Code.PHOTO_NOT_COMPLIANT, "照片不符合要求 / The photo does not meet the permit photo rules");
 
     private PoliceRefusals() {
     }
@@ -46,13 +37,13 @@ final class PoliceRefusals {
         if (status == 409) {
             String existing = answer.path("applicationId").asString("");
             String id = existing.matches("[A-Za-z0-9._-]{1,64}") ? existing : "";
-            return List.of(UserError.of(Code.DUPLICATE_APPLICATION, "已有同类申请正在办理" + (id.isEmpty() ? "" : "（" + id
-                    + "）") + "，请勿重复申请 / An application of this kind is already in progress"
-                    + (id.isEmpty() ? "" : " (" + id + ")")));
+            return List.of(UserError.of(Code.DUPLICATE_APPLICATION, id.isEmpty()
+                    ? Text.of("userError.DUPLICATE_APPLICATION")
+                    : Text.of("userError.DUPLICATE_APPLICATION.id", id)));
         }
         Code code = CODES.getOrDefault(answer.path("code").asString(""), Code.REFUSED_BY_POLICE);
-        return List.of(UserError.of(code, MESSAGES.getOrDefault(code,
-                "公安系统未受理该申请 / Police did not accept the application")));
+        return List.of(UserError.of(code, Text.of(code == Code.REFUSED_BY_POLICE ? "userError.REFUSED_BY_POLICE"
+                : "userError." + code.name() + ".police")));
     }
 
     private static JsonNode parse(String body) {

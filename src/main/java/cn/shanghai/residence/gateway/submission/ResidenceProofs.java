@@ -14,6 +14,7 @@ import cn.shanghai.residence.gateway.reference.Address;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.MaterialInput;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.MaterialKind;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.ResidenceDeclaration;
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.submission.UserError.Code;
 
 /**
@@ -88,11 +89,10 @@ final class ResidenceProofs {
         for (int i = 0; i < materials.size(); i++) {
             MaterialInput material = materials.get(i);
             if (!applicant.personId().equals(facts.attachments().get(material.attachmentId()))) {
-                refusals.add(UserError.at(Code.NOT_FOUND, "未找到该上传材料 / No uploaded document with this id",
+                refusals.add(UserError.at(Code.NOT_FOUND, Text.of("userError.NOT_FOUND.attachmentId"),
                         path(at, "materials", String.valueOf(i), "attachmentId")));
             } else if (material.kind() != needed) {
-                refusals.add(UserError.at(Code.INVALID_INPUT, "该类材料不能证明所选住所种类，须为 " + needed
-                        + " / This kind of document does not prove the chosen kind of home; it must be " + needed,
+                refusals.add(UserError.at(Code.INVALID_INPUT, Text.of("userError.INVALID_INPUT.materialNeeded", needed),
                         path(at, "materials", String.valueOf(i), "kind")));
             }
         }
@@ -106,13 +106,11 @@ final class ResidenceProofs {
                 && (l.type() == ELicense.Type.PROPERTY_CERTIFICATE || l.type() == ELicense.Type.RENTAL_FILING_NOTICE))
                 .findFirst();
         if (licence.isEmpty()) {
-            return ProofCheck.refused(UserError.at(Code.NOT_FOUND, "未找到该房屋证明电子证照 / No property certificate "
-                    + "or rental filing notice with this id", field));
+            return ProofCheck.refused(UserError.at(Code.NOT_FOUND, Text.of("userError.NOT_FOUND.proof"), field));
         }
         if (licence.get().status() != ELicense.Status.VALID) {
-            return ProofCheck.refused(UserError.at(Code.PROOF_NOT_VALID, "该房屋证明电子证照已失效（"
-                    + licence.get().status() + "） / This e-licence is no longer valid (" + licence.get().status()
-                    + ")", field));
+            return ProofCheck.refused(UserError.at(Code.PROOF_NOT_VALID,
+                    Text.of("userError.PROOF_NOT_VALID", licence.get().status()), field));
         }
         Optional<Home> home = facts.person().housing().home(licenseId);
         if (home.isPresent() && home.get().nonResidential()) {
@@ -120,8 +118,7 @@ final class ResidenceProofs {
         }
         if (home.isEmpty() || !home.get().provesResidenceOn(facts.today())) {
             return ProofCheck.refused(home.map(h -> unproven(h, field)).orElseGet(() -> error(Code.NO_RESIDENCE_PROOF,
-                    "住房管理部门没有该电子证照对应的房屋，请上传证明 / The housing authority holds no home for this "
-                            + "e-licence: upload the proof", field)));
+                    Text.of("userError.NO_RESIDENCE_PROOF.noHome"), field)));
         }
         if (!home.get().address().sameHomeAs(declared)) {
             return ProofCheck.refused(addressMismatch(field));
@@ -136,17 +133,14 @@ final class ResidenceProofs {
     private static UserError missing(ResidenceType type, String... at) {
         String[] materials = path(at, "materials");
         if (type.relativesHome()) {
-            return UserError.at(Code.RELATIVE_HOME_PROOF_REQUIRED, "居住在亲属家中的，除亲属关系承诺书外，须上传亲属的"
-                    + "房屋产权证明或已备案的租赁合同 / Living in a relative's home also needs the relative's title or "
-                    + "filed rental contract, uploaded", materials);
+            return UserError.at(Code.RELATIVE_HOME_PROOF_REQUIRED,
+                    Text.of("userError.RELATIVE_HOME_PROOF_REQUIRED"), materials);
         }
         if (type.dormitory()) {
-            return UserError.at(Code.DORMITORY_CERTIFICATE_REQUIRED, "居住单位集体宿舍的，须上传单位出具的集体宿舍证明"
-                    + " / A collective dormitory needs the employer's dormitory certificate, uploaded", materials);
+            return UserError.at(Code.DORMITORY_CERTIFICATE_REQUIRED,
+                    Text.of("userError.DORMITORY_CERTIFICATE_REQUIRED"), materials);
         }
-        return UserError.at(Code.NO_RESIDENCE_PROOF, "须有房屋产权证明或已备案的住房租赁合同，可办理网签备案或上传证明 "
-                + "/ A property certificate or a filed rental contract is needed: file the contract online or upload "
-                + "the proof", materials);
+        return UserError.at(Code.NO_RESIDENCE_PROOF, Text.of("userError.NO_RESIDENCE_PROOF"), materials);
     }
 
     private static boolean validLicence(SubmissionFacts facts, String licenseId) {
@@ -155,8 +149,7 @@ final class ResidenceProofs {
     }
 
     private static UserError nonResidential(String... field) {
-        return error(Code.NON_RESIDENTIAL_HOUSING, "商铺、办公、厂房等非居住用房不能作为居住登记住所 / Shops, "
-                + "offices and factories cannot be registered as a residence", field);
+        return error(Code.NON_RESIDENTIAL_HOUSING, Text.of("userError.NON_RESIDENTIAL_HOUSING"), field);
     }
 
     /**
@@ -165,20 +158,16 @@ final class ResidenceProofs {
      */
     private static UserError unproven(Home home, String... field) {
         return home instanceof RentalContract
-                ? error(Code.NO_RESIDENCE_PROOF, "该住所的租赁合同尚未备案、已到期或已终止，请先办理住房租赁合同网签备案 / The "
-                        + "rental contract of this home is not filed, has ended or was terminated: file it online first",
-                        field)
-                : error(Code.NO_RESIDENCE_PROOF, "该房屋的产权证明电子证照不可用，请上传房屋产权证明 / This home's title "
-                        + "is not available as a valid e-licence: upload the property certificate", field);
+                ? error(Code.NO_RESIDENCE_PROOF, Text.of("userError.NO_RESIDENCE_PROOF.contract"), field)
+                : error(Code.NO_RESIDENCE_PROOF, Text.of("userError.NO_RESIDENCE_PROOF.title"), field);
     }
 
     private static UserError addressMismatch(String... field) {
-        return error(Code.PROOF_ADDRESS_MISMATCH, "房屋证明的地址与申报的住址不一致 / The proof is for another "
-                + "address than the one declared", field);
+        return error(Code.PROOF_ADDRESS_MISMATCH, Text.of("userError.PROOF_ADDRESS_MISMATCH"), field);
     }
 
     /** An error about a field, or about the whole declaration when it sits at the top of the input. */
-    private static UserError error(Code code, String message, String... field) {
+    private static UserError error(Code code, Text message, String... field) {
         return field.length == 0 ? UserError.of(code, message) : UserError.at(code, message, field);
     }
 

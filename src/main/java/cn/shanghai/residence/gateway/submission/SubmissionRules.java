@@ -16,6 +16,7 @@ import cn.shanghai.residence.gateway.reference.Guardianship;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.DeliveryInput;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.ResidenceDeclaration;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.ResidencePermitInput;
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.submission.UserError.Code;
 
 /**
@@ -32,7 +33,7 @@ final class SubmissionRules {
             @Nullable String photoId) {
         List<UserError> refusals = residence(facts, applicant, in);
         facts.person().activeRegistration().ifPresent(active -> refusals.add(UserError.of(Code.ALREADY_REGISTERED,
-                "已办理居住登记，搬家请办理地址变更 / Already registered; declare a move as an address change")));
+                Text.of("userError.ALREADY_REGISTERED"))));
         if (photoId != null) {
             photo(facts, photoId).ifPresent(refusals::add);
         }
@@ -54,19 +55,19 @@ final class SubmissionRules {
             refusals.add(notRegistered());
         } else if (facts.today().isBefore(registration.get().eligibleFrom())) {
             LocalDate from = registration.get().eligibleFrom();
-            refusals.add(UserError.of(Code.REGISTRATION_TOO_RECENT, "居住登记满6个月方可申办，可于 " + from
-                    + " 起申请 / A permit needs 6 months of registration; apply from " + from));
+            refusals.add(UserError.of(Code.REGISTRATION_TOO_RECENT,
+                    Text.of("userError.REGISTRATION_TOO_RECENT", from)));
         }
         if (validPermit(facts).isPresent()) {
-            refusals.add(UserError.of(Code.PERMIT_ALREADY_VALID, "已持有有效居住证，到期前请办理签注 / A valid permit "
-                    + "is held; renew it by endorsement"));
+            refusals.add(UserError.of(Code.PERMIT_ALREADY_VALID,
+                    Text.of("userError.PERMIT_ALREADY_VALID")));
         }
         photo(facts, in.photoId()).ifPresent(refusals::add);
         DeliveryInput delivery = in.delivery();
         if (delivery.method() == Application.DeliveryMethod.PICKUP && facts.serviceCenters().stream()
                 .noneMatch(c -> c.centerId().equals(delivery.serviceCenterId()) && c.acceptsPermitPickup())) {
-            refusals.add(UserError.at(Code.SERVICE_CENTER_UNAVAILABLE, "该服务中心不提供居住证领取 / This service "
-                    + "centre does not hand out permits", "delivery", "serviceCenterId"));
+            refusals.add(UserError.at(Code.SERVICE_CENTER_UNAVAILABLE,
+                    Text.of("userError.SERVICE_CENTER_UNAVAILABLE"), "delivery", "serviceCenterId"));
         }
         if (in.cardAddress() != null) {
             refusals.addAll(ResidenceProofs.check(facts, applicant, in.cardAddress(), "cardAddress").refusals());
@@ -76,12 +77,12 @@ final class SubmissionRules {
 
     static List<UserError> lossReport(SubmissionFacts facts, Applicant applicant) {
         return permitState(facts, applicant, permit -> permit.status() == ResidencePermit.Status.LOST,
-                UserError.of(Code.PERMIT_ALREADY_LOST, "居住证已处于挂失状态 / The permit is already reported lost"));
+                UserError.of(Code.PERMIT_ALREADY_LOST, Text.of("userError.PERMIT_ALREADY_LOST")));
     }
 
     static List<UserError> lossCancel(SubmissionFacts facts, Applicant applicant) {
         return permitState(facts, applicant, permit -> permit.status() != ResidencePermit.Status.LOST,
-                UserError.of(Code.PERMIT_NOT_LOST, "居住证未挂失，无需解挂 / The permit is not reported lost"));
+                UserError.of(Code.PERMIT_NOT_LOST, Text.of("userError.PERMIT_NOT_LOST")));
     }
 
     /** A change of the permit's state needs a permit, and one in the state the change starts from. */
@@ -131,12 +132,12 @@ final class SubmissionRules {
     private static Optional<UserError> photo(SubmissionFacts facts, String photoId) {
         Optional<Photo> photo = facts.person().photos().stream().filter(p -> p.photoId().equals(photoId)).findFirst();
         if (photo.isEmpty()) {
-            return Optional.of(UserError.at(Code.NOT_FOUND, "未找到该照片 / No photo with this id", "photoId"));
+            return Optional.of(UserError.at(Code.NOT_FOUND, Text.of("userError.NOT_FOUND.photoId"), "photoId"));
         }
         if (!photo.get().compliant()) {
-            return Optional.of(UserError.at(Code.PHOTO_NOT_COMPLIANT, "照片须为358×441像素、350dpi、白底近期彩色正面照 "
-                    + "/ The photo must be 358×441 px, 350 dpi, white background: it breaks "
-                    + String.join(", ", photo.get().nonCompliance()), "photoId"));
+            return Optional.of(UserError.at(Code.PHOTO_NOT_COMPLIANT,
+                    Text.of("userError.PHOTO_NOT_COMPLIANT", String.join(", ", photo.get().nonCompliance())),
+                    "photoId"));
         }
         return Optional.empty();
     }
@@ -146,10 +147,10 @@ final class SubmissionRules {
     }
 
     private static UserError notRegistered() {
-        return UserError.of(Code.NOT_REGISTERED, "尚未办理居住登记 / There is no residence registration yet");
+        return UserError.of(Code.NOT_REGISTERED, Text.of("userError.NOT_REGISTERED"));
     }
 
     private static UserError permitRequired() {
-        return UserError.of(Code.PERMIT_REQUIRED, "未持有居住证 / There is no residence permit");
+        return UserError.of(Code.PERMIT_REQUIRED, Text.of("userError.PERMIT_REQUIRED"));
     }
 }

@@ -2,11 +2,13 @@ package cn.shanghai.residence.gateway.submission;
 
 import org.jspecify.annotations.Nullable;
 
+import cn.shanghai.residence.gateway.i18n.Text;
+
 import java.util.ArrayList;
 import java.util.List;
 
-/** Why a mutation was refused: the input field at fault, a code the app switches on, and a bilingual message. */
-public record UserError(@Nullable List<String> field, Code code, String message) {
+/** Why a mutation was refused: the input field at fault, a code the app switches on, and a message rendered in the request's language. */
+public record UserError(@Nullable List<String> field, Code code, Text message) {
 
     public enum Code {
         INVALID_INPUT, NOT_FOUND, IDEMPOTENCY_KEY_REUSED, OUTCOME_UNKNOWN, DUPLICATE_APPLICATION,
@@ -18,7 +20,7 @@ public record UserError(@Nullable List<String> field, Code code, String message)
     }
 
     /** An error about an input field, e.g. {@code at(code, "…", "delivery", "address", "district")}. */
-    static UserError at(Code code, String message, String... path) {
+    static UserError at(Code code, Text message, String... path) {
         List<String> field = new ArrayList<>();
         field.add("input");
         field.addAll(List.of(path));
@@ -26,7 +28,7 @@ public record UserError(@Nullable List<String> field, Code code, String message)
     }
 
     /** An error about the request as a whole. */
-    static UserError of(Code code, String message) {
+    static UserError of(Code code, Text message) {
         return new UserError(null, code, message);
     }
 }

@@ -2,6 +2,8 @@ package cn.shanghai.residence.gateway.upload;
 
 import java.util.List;
 
+import cn.shanghai.residence.gateway.i18n.Text;
+
 /**
  * An upload after the edge's checks: the bytes to forward (metadata removed) with the type sniffed from them, or
  * the reasons it is refused (then nothing is forwarded).
@@ -20,7 +22,7 @@ record CheckedUpload(String contentType, byte[] bytes, List<UploadRefusal> refus
         return new CheckedUpload("", new byte[0], refusals);
     }
 
-    static CheckedUpload refused(UploadRefusal.Reason reason, String message) {
+    static CheckedUpload refused(UploadRefusal.Reason reason, Text message) {
         return refused(List.of(new UploadRefusal(reason, message)));
     }
 

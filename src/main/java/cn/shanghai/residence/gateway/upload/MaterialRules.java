@@ -3,6 +3,7 @@ package cn.shanghai.residence.gateway.upload;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.upload.UploadRefusal.Reason;
 
 /**
@@ -31,12 +32,10 @@ final class MaterialRules {
         if (bytes.length >= PDF.length && Arrays.equals(bytes, 0, PDF.length, PDF, 0, PDF.length)) {
             return CheckedUpload.accepted("application/pdf", bytes);
         }
-        return CheckedUpload.refused(Reason.FORMAT, "材料须为 JPEG、PNG 或 PDF 文件 / A material must be a JPEG, PNG or "
-                + "PDF file");
+        return CheckedUpload.refused(Reason.FORMAT, Text.of("upload.FORMAT.material"));
     }
 
     private static CheckedUpload damaged(String type) {
-        return CheckedUpload.refused(Reason.FORMAT, type + " 文件已损坏或不完整 / The " + type + " file is damaged or "
-                + "incomplete");
+        return CheckedUpload.refused(Reason.FORMAT, Text.of("upload.FORMAT.damaged", type));
     }
 }

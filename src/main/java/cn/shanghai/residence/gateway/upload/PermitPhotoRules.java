@@ -15,6 +15,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.jspecify.annotations.Nullable;
 
 import cn.shanghai.residence.gateway.bdc.Photo;
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.upload.UploadRefusal.Reason;
 
 /**
@@ -48,7 +49,7 @@ final class PermitPhotoRules {
     /** The bytes to forward without metadata, or every rule the photo breaks. */
     static CheckedUpload check(byte[] bytes) {
         if (!JpegFile.startsWithSoi(bytes)) {
-            return CheckedUpload.refused(Reason.FORMAT, "照片须为 JPEG 文件 / The photo must be a JPEG file");
+            return CheckedUpload.refused(Reason.FORMAT, Text.of("upload.FORMAT.photo"));
         }
         Optional<JpegFile> parsed = JpegFile.parse(bytes).filter(PermitPhotoRules::decodable);
         if (parsed.isEmpty()) {
@@ -59,15 +60,12 @@ final class PermitPhotoRules {
         JpegFile.Frame frame = jpeg.frame();
         boolean rightSize = frame.width() == Photo.WIDTH_PX && frame.height() == Photo.HEIGHT_PX;
         if (!rightSize) {
-            refusals.add(new UploadRefusal(Reason.DIMENSIONS, "照片须为358×441像素，此照片为 " + frame.width() + "×"
-                    + frame.height() + " / The photo must be 358×441 px; this one is " + frame.width() + "×"
-                    + frame.height()));
+            refusals.add(new UploadRefusal(Reason.DIMENSIONS,
+                    Text.of("upload.DIMENSIONS", frame.width() + "×" + frame.height())));
         }
         JpegFile.Density density = jpeg.density();
         if (!is350Dpi(density)) {
-            refusals.add(new UploadRefusal(Reason.RESOLUTION, "照片分辨率须为350dpi（JFIF 文件头），此照片" + said(density, "为 ",
-                    "未标明") + " / The photo must declare 350 dpi in its JFIF header; this one " + said(density,
-                    "says ", "declares none")));
+            refusals.add(new UploadRefusal(Reason.RESOLUTION, said(density)));
         }
         byte[] stripped = jpeg.withoutMetadata();
         if (rightSize) {
@@ -76,8 +74,7 @@ final class PermitPhotoRules {
                 return damaged();
             }
             if (!whiteBackground(rgb, Photo.WIDTH_PX, Photo.HEIGHT_PX)) {
-                refusals.add(new UploadRefusal(Reason.BACKGROUND, "照片须为白色背景 / The photo's background must be "
-                        + "white"));
+                refusals.add(new UploadRefusal(Reason.BACKGROUND, Text.of("upload.BACKGROUND")));
             }
         }
         return refusals.isEmpty() ? CheckedUpload.accepted("image/jpeg", stripped) : CheckedUpload.refused(refusals);
@@ -151,14 +148,14 @@ final class PermitPhotoRules {
     }
 
     private static CheckedUpload damaged() {
-        return CheckedUpload.refused(Reason.FORMAT, "照片须为完整的8位彩色 JPEG（基线或渐进式） / The photo must be a "
-                + "complete 8-bit colour JPEG (baseline or progressive)");
+        return CheckedUpload.refused(Reason.FORMAT, Text.of("upload.FORMAT.photoDamaged"));
     }
 
-    private static String said(JpegFile.@Nullable Density density, String prefix, String none) {
+    /** What the JFIF header declares, if anything. */
+    private static Text said(JpegFile.@Nullable Density density) {
         if (density == null || Double.isNaN(density.xDpi())) {
-            return none;
+            return Text.of("upload.RESOLUTION.none");
         }
-        return prefix + Math.round(density.xDpi()) + "×" + Math.round(density.yDpi()) + " dpi";
+        return Text.of("upload.RESOLUTION", Math.round(density.xDpi()) + "×" + Math.round(density.yDpi()) + " dpi");
     }
 }

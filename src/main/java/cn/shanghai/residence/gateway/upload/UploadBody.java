@@ -10,6 +10,7 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.util.unit.DataSize;
 
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.upload.UploadRefusal.Reason;
 
 /**
@@ -40,7 +41,6 @@ final class UploadBody {
 
     private static RefusedUpload tooLarge(DataSize limit) {
         String size = limit.toKilobytes() % 1024 == 0 ? limit.toMegabytes() + " MB" : limit.toKilobytes() + " KB";
-        return new RefusedUpload(List.of(new UploadRefusal(Reason.SIZE, "文件不得超过 " + size + " / The file must "
-                + "not exceed " + size)));
+        return new RefusedUpload(List.of(new UploadRefusal(Reason.SIZE, Text.of("upload.SIZE", size))));
     }
 }

@@ -25,6 +25,8 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 import cn.shanghai.residence.gateway.bdc.BdcService;
 import cn.shanghai.residence.gateway.bdc.Photo;
+import cn.shanghai.residence.gateway.i18n.Messages;
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.police.PoliceService;
 import cn.shanghai.residence.gateway.reference.Guardianship;
 import cn.shanghai.residence.gateway.reference.Ids;
@@ -53,9 +55,12 @@ class UploadDesk {
     private final BdcService bdc;
     private final PoliceService police;
     private final UploadSlots slots;
+    private final Messages messages;
 
-    UploadDesk(UploadProperties properties, Applicants applicants, BdcService bdc, PoliceService police) {
+    UploadDesk(UploadProperties properties, Applicants applicants, BdcService bdc, PoliceService police,
+            Messages messages) {
         this.properties = properties;
+        this.messages = messages;
         this.slots = new UploadSlots(properties.maxConcurrent());
         this.applicants = applicants;
         this.bdc = bdc;
@@ -132,12 +137,12 @@ class UploadDesk {
         return error instanceof WebClientResponseException response ? kind.refusal().apply(response) : Optional.empty();
     }
 
-    private static Mono<ServerResponse> answer(ServerRequest request, Throwable error) {
+    private Mono<ServerResponse> answer(ServerRequest request, Throwable error) {
         if (error instanceof RefusedUpload refused) {
-            return RequestRefusals.response(request, refused.status(), refused.errors(), headers -> { });
+            return RequestRefusals.response(request, refused.status(), refused.errors(), messages, headers -> { });
         }
         GatewayException failure = error instanceof GatewayException known ? known : internal(error);
-        return RequestRefusals.response(request, status(failure), List.of(failure), headers -> {
+        return RequestRefusals.response(request, status(failure), List.of(failure), messages, headers -> {
             if (failure.code() == ErrorCode.UNAUTHENTICATED) {
                 headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             }
@@ -150,8 +155,7 @@ class UploadDesk {
     /** The gateway's own bug: logged by type only, answered without any detail. */
     private static GatewayException internal(Throwable error) {
         log.error("Unexpected {} during an upload", error.getClass().getName());
-        return new GatewayException(ErrorCode.INTERNAL_ERROR,
-                "Internal error; the request id in the response header helps support find it.");
+        return new GatewayException(ErrorCode.INTERNAL_ERROR, Text.of("error.INTERNAL_ERROR"));
     }
 
     private static HttpStatus status(GatewayException failure) {
@@ -171,28 +175,25 @@ class UploadDesk {
     /** bdc's 422 PHOTO_NOT_COMPLIANT: its own checks (the face) found what the gateway's cannot. */
     private static Optional<UploadRefusal> bdcRefusal(WebClientResponseException refused) {
         return refused.getStatusCode().value() == 422 ? Optional.of(new UploadRefusal(Reason.PHOTO_NOT_COMPLIANT,
-                "大数据中心未接受该照片，请重新拍摄：近期彩色正面免冠头像，头部约占三分之二 / bdc did not accept the photo: take "
-                        + "a recent colour frontal portrait, the head about two thirds of it")) : Optional.empty();
+                Text.of("upload.PHOTO_NOT_COMPLIANT"))) : Optional.empty();
     }
 
     /** Police's 413, 415 and 422: the document is too large, of a type it does not take, or unreadable. */
     private static Optional<UploadRefusal> policeRefusal(WebClientResponseException refused) {
         return switch (refused.getStatusCode().value()) {
-            case 413 -> Optional.of(new UploadRefusal(Reason.SIZE, "公安系统不接受超过 5 MB 的材料 / Police takes "
-                    + "materials of at most 5 MB"));
-            case 415, 422 -> Optional.of(new UploadRefusal(Reason.FORMAT, "公安系统无法读取该材料，请上传清晰完整的 "
-                    + "JPEG、PNG 或 PDF 文件 / Police could not read the material: upload a complete JPEG, PNG or PDF"));
+            case 413 -> Optional.of(new UploadRefusal(Reason.SIZE, Text.of("upload.SIZE.police")));
+            case 415, 422 -> Optional.of(new UploadRefusal(Reason.FORMAT, Text.of("upload.FORMAT.police")));
             default -> Optional.empty();
         };
     }
 
     /** Every upload slot is taken: come back in a second, as the admission filter says for queries. */
     private static GatewayException busy() {
-        return new GatewayException(ErrorCode.OVERLOADED, "上传繁忙，请 1 秒后再试 / Too many uploads at once; retry in 1 s");
+        return new GatewayException(ErrorCode.OVERLOADED, Text.of("error.OVERLOADED.uploads"));
     }
 
     private static GatewayException noDependent() {
-        return new GatewayException(ErrorCode.NOT_FOUND, "未找到该被监护人 / No dependent with this id");
+        return new GatewayException(ErrorCode.NOT_FOUND, Text.of("userError.NOT_FOUND.forPersonId"));
     }
 
     /** The record as the GraphQL {@code Photo} type shows it: id, compliant and problems included. */

@@ -1,7 +1,9 @@
 package cn.shanghai.residence.gateway.upload;
 
-/** Why an upload is refused: a reason the app can switch on and a message for the resident (Chinese, then English). */
-public record UploadRefusal(Reason reason, String message) {
+import cn.shanghai.residence.gateway.i18n.Text;
+
+/** Why an upload is refused: a reason the app can switch on and a message for the resident, in the language asked. */
+public record UploadRefusal(Reason reason, Text message) {
 
     public enum Reason {
         /** Not a file of an accepted type, or not readable as the type its bytes claim. */

@@ -2,6 +2,7 @@ package cn.shanghai.residence.gateway.upstream;
 
 import java.util.Map;
 
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.web.ErrorCode;
 import cn.shanghai.residence.gateway.web.GatewayException;
 
@@ -12,6 +13,13 @@ public class UpstreamFailure extends GatewayException {
     private final boolean retryable;
 
     public UpstreamFailure(Upstream upstream, ErrorCode code, boolean retryable, String message) {
+        super(code, message);
+        this.upstream = upstream;
+        this.retryable = retryable;
+    }
+
+    /** A message from the bundles, rendered in the request's language. */
+    public UpstreamFailure(Upstream upstream, ErrorCode code, boolean retryable, Text message) {
         super(code, message);
         this.upstream = upstream;
         this.retryable = retryable;

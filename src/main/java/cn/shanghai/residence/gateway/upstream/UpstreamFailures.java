@@ -11,6 +11,7 @@ import org.springframework.core.codec.CodecException;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.web.ErrorCode;
 
 /** Classifies whatever an upstream call failed with into the typed codes of DESIGN.md §4, for every upstream. */
@@ -23,47 +24,47 @@ public final class UpstreamFailures {
         if (error instanceof UpstreamFailure failure) {
             return failure;
         }
-        String agency = upstream.id();
+        Text.Arg agency = Text.key("upstream." + upstream.id());
         if (error instanceof WebClientResponseException response) {
             int status = response.getStatusCode().value();
             return switch (UpstreamStatus.of(status)) {
                 case RATE_LIMITED -> new UpstreamFailure(upstream, ErrorCode.RATE_LIMITED, true,
-                        "The " + agency + " service is busy; try again shortly.");
+                        Text.of("error.RATE_LIMITED.upstream", agency));
                 case UNAVAILABLE -> new UpstreamFailure(upstream, ErrorCode.UPSTREAM_UNAVAILABLE, true,
-                        "The " + agency + " service is unavailable right now.");
+                        Text.of("error.UPSTREAM_UNAVAILABLE", agency));
                 case OK -> new UpstreamFailure(upstream, ErrorCode.UPSTREAM_ERROR, true,
-                        "The " + agency + " service sent a broken response.");
+                        Text.of("error.UPSTREAM_ERROR.broken", agency));
                 case SERVER_ERROR, REFUSED, CLIENT_ERROR -> new UpstreamFailure(upstream, ErrorCode.UPSTREAM_ERROR,
                         UpstreamStatus.of(status).agencyFault(),
-                        "The " + agency + " service answered with an error (HTTP " + status + ").");
+                        Text.of("error.UPSTREAM_ERROR.status", agency, status));
             };
         }
         if (error instanceof CallNotPermittedException) {
             return new UpstreamFailure(upstream, ErrorCode.UPSTREAM_UNAVAILABLE, true,
-                    "The " + agency + " service is failing; the gateway pauses calls to it for a short while.");
+                    Text.of("error.UPSTREAM_UNAVAILABLE.breaker", agency));
         }
         if (error instanceof BulkheadFullException) {
             return new UpstreamFailure(upstream, ErrorCode.UPSTREAM_UNAVAILABLE, true,
-                    "The " + agency + " service is at its limit of concurrent calls; try again shortly.");
+                    Text.of("error.UPSTREAM_UNAVAILABLE.bulkhead", agency));
         }
         if (error instanceof UpstreamContractException) {
             return new UpstreamFailure(upstream, ErrorCode.UPSTREAM_ERROR, false,
-                    "The " + agency + " service sent a response that breaks its contract.");
+                    Text.of("error.UPSTREAM_ERROR.contract", agency));
         }
         if (isTimeout(error)) {
             return new UpstreamFailure(upstream, ErrorCode.UPSTREAM_TIMEOUT, true,
-                    "The " + agency + " service did not answer in time.");
+                    Text.of("error.UPSTREAM_TIMEOUT", agency));
         }
         if (error instanceof WebClientRequestException) {
             return new UpstreamFailure(upstream, ErrorCode.UPSTREAM_UNAVAILABLE, true,
-                    "The " + agency + " service cannot be reached right now.");
+                    Text.of("error.UPSTREAM_UNAVAILABLE.unreachable", agency));
         }
         if (error instanceof CodecException) {
             return new UpstreamFailure(upstream, ErrorCode.UPSTREAM_ERROR, false,
-                    "The " + agency + " service sent a response that breaks its contract.");
+                    Text.of("error.UPSTREAM_ERROR.contract", agency));
         }
         return new UpstreamFailure(upstream, ErrorCode.UPSTREAM_ERROR, true,
-                "The " + agency + " service failed to answer.");
+                Text.of("error.UPSTREAM_ERROR", agency));
     }
 
     /**

@@ -26,6 +26,9 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import cn.shanghai.residence.gateway.i18n.Messages;
+import cn.shanghai.residence.gateway.i18n.Text;
+
 /**
  * Sheds load at the door, before any work: past the number of GraphQL requests the gateway can hold in flight
  * while the 99th percentile of its answers stays within the latency target (an adaptive AIMD limit judged once a
@@ -45,14 +48,18 @@ public class AdmissionFilter implements WebFilter {
     private final AdmissionProperties properties;
     private final AbstractLimiter<Void> limiter;
     private final Counter shed;
+    private final Messages messages;
 
     @Autowired
-    AdmissionFilter(AdmissionProperties properties, MeterRegistry meters) {
-        this(properties, SimpleLimiter.newBuilder().named("graphql").limit(limit(properties)).build(), meters);
+    AdmissionFilter(AdmissionProperties properties, MeterRegistry meters, Messages messages) {
+        this(properties, SimpleLimiter.newBuilder().named("graphql").limit(limit(properties)).build(), meters,
+                messages);
     }
 
-    AdmissionFilter(AdmissionProperties properties, AbstractLimiter<Void> limiter, MeterRegistry meters) {
+    AdmissionFilter(AdmissionProperties properties, AbstractLimiter<Void> limiter, MeterRegistry meters,
+            Messages messages) {
         this.properties = properties;
+        this.messages = messages;
         this.limiter = limiter;
         this.shed = Counter.builder("gateway.admission.shed")
                 .description("GraphQL requests refused at once because the gateway was at its concurrency limit")
@@ -96,7 +103,7 @@ public class AdmissionFilter implements WebFilter {
             long seconds = Math.max(1, properties.retryAfter().toSeconds());
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, String.valueOf(seconds));
             return RequestRefusals.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.OVERLOADED,
-                    "服务繁忙，请 " + seconds + " 秒后再试 / The gateway is at capacity; retry in " + seconds + " s",
+                    messages.render(Text.of("error.OVERLOADED", seconds), exchange.getRequest().getHeaders()),
                     Map.of("retryable", true, "retryAfterSeconds", seconds));
         }
         Limiter.Listener listener = admitted.get();

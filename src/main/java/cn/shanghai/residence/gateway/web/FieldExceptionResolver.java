@@ -3,7 +3,6 @@ package cn.shanghai.residence.gateway.web;
 import java.util.Map;
 
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
 import graphql.schema.DataFetchingEnvironment;
 import org.slf4j.Logger;
@@ -12,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter;
 import org.springframework.stereotype.Component;
 
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.store.StoreUnavailableException;
 
 /**
@@ -29,17 +29,20 @@ class FieldExceptionResolver extends DataFetcherExceptionResolverAdapter {
      * timed out while the gateway was overloaded): expected under load, typed as a timeout, never logged as a bug.
      */
     private static final GatewayException CANCELLED = new GatewayException(ErrorCode.UPSTREAM_TIMEOUT,
-            "The request was cancelled or ran out of time before this field was fetched.");
+            Text.of("error.UPSTREAM_TIMEOUT.cancelled"));
 
     /** Writes fail closed while the shared store is down: nothing was submitted, so the same request may be retried. */
     private static final GatewayException STORE_UNAVAILABLE = new GatewayException(ErrorCode.STORE_UNAVAILABLE,
-            "暂时无法受理申请，未提交任何内容，请稍后用同一幂等键重试 / The application could not be taken now and nothing "
-                    + "was submitted; retry later with the same idempotencyKey") {
+            Text.of("error.STORE_UNAVAILABLE")) {
         @Override
         public Map<String, Object> extensions() {
             return Map.of("retryable", true);
         }
     };
+
+    /** A gateway bug: a fixed message, nothing of its cause. */
+    private static final GatewayException INTERNAL = new GatewayException(ErrorCode.INTERNAL_ERROR,
+            Text.of("error.INTERNAL_ERROR"));
 
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
@@ -54,10 +57,6 @@ class FieldExceptionResolver extends DataFetcherExceptionResolverAdapter {
             return CANCELLED.toGraphQlError(env);
         }
         log.error("Unexpected {} while resolving {}", ex.getClass().getName(), env.getExecutionStepInfo().getPath());
-        return GraphqlErrorBuilder.newError(env)
-                .errorType(ErrorCode.INTERNAL_ERROR.classification())
-                .message("Internal error; the request id in the response header helps support find it.")
-                .extensions(Map.of("code", ErrorCode.INTERNAL_ERROR.name()))
-                .build();
+        return INTERNAL.toGraphQlError(env);
     }
 }

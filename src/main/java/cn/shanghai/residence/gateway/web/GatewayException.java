@@ -6,6 +6,10 @@ import java.util.Map;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
+import org.jspecify.annotations.Nullable;
+
+import cn.shanghai.residence.gateway.i18n.Text;
+import cn.shanghai.residence.gateway.i18n.TextError;
 
 /**
  * A failure the client may see: its message is written for the client and must never hold PII, upstream bodies
@@ -14,10 +18,25 @@ import graphql.schema.DataFetchingEnvironment;
 public class GatewayException extends RuntimeException {
 
     private final ErrorCode code;
+    private final @Nullable Text text;
 
+    /** A message in words, shown as written: only for messages not yet in the bundles. */
     public GatewayException(ErrorCode code, String message) {
         super(message, null, false, false);
         this.code = code;
+        this.text = null;
+    }
+
+    /** A message from the bundles, rendered in the request's language; {@link #getMessage()} is its key. */
+    public GatewayException(ErrorCode code, Text text) {
+        super(text.key(), null, false, false);
+        this.code = code;
+        this.text = text;
+    }
+
+    /** The message to render, if it comes from the bundles. */
+    public @Nullable Text text() {
+        return text;
     }
 
     public ErrorCode code() {
@@ -34,11 +53,11 @@ public class GatewayException extends RuntimeException {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", code.name());
         extensions.putAll(extensions());
-        return GraphqlErrorBuilder.newError(env)
+        return withText(GraphqlErrorBuilder.newError(env)
                 .errorType(code.classification())
                 .message(getMessage())
                 .extensions(extensions)
-                .build();
+                .build());
     }
 
     /** The same error where no field is being fetched: a subscription's stream failing after it started. */
@@ -46,14 +65,18 @@ public class GatewayException extends RuntimeException {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", code.name());
         extensions.putAll(extensions());
-        return GraphqlErrorBuilder.newError()
+        return withText(GraphqlErrorBuilder.newError()
                 .errorType(code.classification())
                 .message(getMessage())
                 .extensions(extensions)
-                .build();
+                .build());
     }
 
-    public static GatewayException badUserInput(String message) {
+    private GraphQLError withText(GraphQLError error) {
+        return text == null ? error : new TextError(error, text);
+    }
+
+    public static GatewayException badUserInput(Text message) {
         return new GatewayException(ErrorCode.BAD_USER_INPUT, message);
     }
 }

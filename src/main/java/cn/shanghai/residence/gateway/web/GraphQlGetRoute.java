@@ -25,6 +25,9 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 
+import cn.shanghai.residence.gateway.i18n.Messages;
+import cn.shanghai.residence.gateway.i18n.Text;
+
 /**
  * Queries over GET, as GraphQL over HTTP allows: {@code query}, {@code operationName} and URL-encoded JSON
  * {@code variables} and {@code extensions}, or a trusted document's {@code documentId} instead of {@code query}
@@ -38,23 +41,24 @@ class GraphQlGetRoute {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     RouterFunction<ServerResponse> graphQlGet(GraphQlHttpHandler handler, GraphQlRequestRules rules,
-            LimitsProperties limits) {
+            LimitsProperties limits, Messages messages) {
         return RouterFunctions.route(RequestPredicates.GET("/graphql"), request -> get(request, handler, rules,
-                limits));
+                limits, messages));
     }
 
     private static Mono<ServerResponse> get(ServerRequest request, GraphQlHttpHandler handler,
-            GraphQlRequestRules rules, LimitsProperties limits) {
+            GraphQlRequestRules rules, LimitsProperties limits, Messages messages) {
         GraphQlRequestRules.Converted post = rules.fromGet(request.queryParam("query").orElse(null),
                 request.queryParam("documentId").orElse(null), request.queryParam("operationName").orElse(null),
                 request.queryParam("variables").orElse(null), request.queryParam("extensions").orElse(null));
         if (post.refusal() != null) {
             return RequestRefusals.response(request, HttpStatus.BAD_REQUEST, post.refusal().code(),
-                    post.refusal().message());
+                    messages.render(post.refusal().message(), request.headers().asHttpHeaders()));
         }
         if (isMutation(post.document(), request.queryParam("operationName").orElse(null), limits)) {
             return RequestRefusals.response(request, HttpStatus.METHOD_NOT_ALLOWED, ErrorCode.BAD_REQUEST,
-                    "Mutations are accepted over POST only.", headers -> headers.set(HttpHeaders.ALLOW, "POST"));
+                    messages.render(Text.of("error.BAD_REQUEST.mutationOverGet"), request.headers().asHttpHeaders()),
+                    headers -> headers.set(HttpHeaders.ALLOW, "POST"));
         }
         ServerRequest asPost = ServerRequest.from(request)
                 .method(HttpMethod.POST)

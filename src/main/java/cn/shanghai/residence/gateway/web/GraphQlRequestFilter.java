@@ -18,6 +18,9 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import cn.shanghai.residence.gateway.i18n.Messages;
+import cn.shanghai.residence.gateway.i18n.Text;
+
 /**
  * Holds a POST to {@code /graphql} to {@link GraphQlRequestRules} before anything runs: a body within the size
  * limit, then the same checks a GET gets, a trusted document's id replaced by its text. Anything else is a 4xx with a typed GraphQL error, and nothing reaches
@@ -29,10 +32,12 @@ class GraphQlRequestFilter implements WebFilter {
 
     private final LimitsProperties limits;
     private final GraphQlRequestRules rules;
+    private final Messages messages;
 
-    GraphQlRequestFilter(LimitsProperties limits, GraphQlRequestRules rules) {
+    GraphQlRequestFilter(LimitsProperties limits, GraphQlRequestRules rules, Messages messages) {
         this.limits = limits;
         this.rules = rules;
+        this.messages = messages;
     }
 
     @Override
@@ -52,14 +57,15 @@ class GraphQlRequestFilter implements WebFilter {
                 .map(rules::admit)
                 .flatMap(admitted -> admitted.refusal() != null
                         ? RequestRefusals.write(exchange, HttpStatus.BAD_REQUEST, admitted.refusal().code(),
-                                admitted.refusal().message())
+                                messages.render(admitted.refusal().message(), request.getHeaders()))
                         : chain.filter(exchange.mutate().request(replay(request, admitted.body(), exchange)).build()))
                 .onErrorResume(DataBufferLimitException.class, limit -> tooLarge(exchange));
     }
 
     private Mono<Void> tooLarge(ServerWebExchange exchange) {
         return RequestRefusals.write(exchange, HttpStatus.CONTENT_TOO_LARGE, ErrorCode.QUERY_TOO_COMPLEX,
-                "The request body exceeds " + limits.maxBodyBytes() + " bytes.");
+                messages.render(Text.of("error.QUERY_TOO_COMPLEX.bodyBytes", limits.maxBodyBytes()),
+                        exchange.getRequest().getHeaders()));
     }
 
     private static byte[] bytes(DataBuffer buffer) {

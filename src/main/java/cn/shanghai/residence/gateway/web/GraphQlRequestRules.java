@@ -13,6 +13,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.stereotype.Component;
 
+import cn.shanghai.residence.gateway.i18n.Text;
+
 /**
  * What a GraphQL-over-HTTP request must be before anything runs, the same for a POST body and for a GET's
  * parameters: one JSON object (no batching); either {@code documentId}, the id of a trusted document (replaced
@@ -24,7 +26,7 @@ import org.springframework.stereotype.Component;
 class GraphQlRequestRules {
 
     /** Why a request is refused: BAD_REQUEST when malformed, QUERY_TOO_COMPLEX when over a limit. */
-    record Refusal(ErrorCode code, String message) {
+    record Refusal(ErrorCode code, Text message) {
     }
 
     /**
@@ -59,7 +61,7 @@ class GraphQlRequestRules {
         try {
             root = json.readTree(body);
         } catch (JacksonException malformed) {
-            return Converted.refused(unparsable(malformed, "The request body is not valid JSON."));
+            return Converted.refused(unparsable(malformed, Text.of("error.BAD_REQUEST.json")));
         }
         if (root instanceof ObjectNode request && request.has("documentId")) {
             return resolved(request);
@@ -73,18 +75,17 @@ class GraphQlRequestRules {
         JsonNode id = request.get("documentId");
         if (request.has("query")) {
             return Converted.refused(new Refusal(ErrorCode.BAD_REQUEST,
-                    "Send either 'documentId' or 'query', not both."));
+                    Text.of("error.BAD_REQUEST.documentIdAndQuery")));
         }
         Optional<String> parsed = id.isString() ? DocumentIds.parse(id.asString()) : Optional.empty();
         if (parsed.isEmpty()) {
             return Converted.refused(new Refusal(ErrorCode.BAD_REQUEST,
-                    "'documentId' must be 'sha256:' followed by the 64 lowercase hex digits of the document's hash."));
+                    Text.of("error.BAD_REQUEST.documentId")));
         }
         Optional<String> document = trusted.find(parsed.get());
         if (document.isEmpty()) {
             return Converted.refused(new Refusal(ErrorCode.PERSISTED_DOCUMENT_NOT_FOUND,
-                    "未找到该查询文档，请更新应用 / No trusted document has the id " + parsed.get()
-                            + "; the app is newer or older than this gateway's manifest."));
+                    Text.of("error.PERSISTED_DOCUMENT_NOT_FOUND.id", parsed.get())));
         }
         request.remove("documentId");
         request.put("query", document.get());
@@ -95,26 +96,25 @@ class GraphQlRequestRules {
 
     private Optional<Refusal> check(JsonNode root) {
         if (root == null || root.isMissingNode()) {
-            return refuse("The request body is empty.");
+            return refuse(Text.of("error.BAD_REQUEST.empty"));
         }
         if (root.isArray()) {
-            return refuse("Batched requests (a JSON array) are not supported; send one request object.");
+            return refuse(Text.of("error.BAD_REQUEST.batch"));
         }
         if (!root.isObject()) {
-            return refuse("The request body must be a JSON object.");
+            return refuse(Text.of("error.BAD_REQUEST.notObject"));
         }
         JsonNode query = root.get("query");
         if (mode == DocumentsMode.TRUSTED_ONLY && query != null
                 && trusted.find(DocumentIds.of(query.asString(""))).isEmpty()) {
             return Optional.of(new Refusal(ErrorCode.PERSISTED_DOCUMENT_REQUIRED,
-                    "仅受理已登记的查询文档 / This gateway runs trusted documents only: send a 'documentId' from the "
-                            + "app's manifest."));
+                    Text.of("error.PERSISTED_DOCUMENT_REQUIRED")));
         }
         if (query == null || !query.isString() || query.asString().isBlank()) {
-            return refuse("The request needs a 'query' string.");
+            return refuse(Text.of("error.BAD_REQUEST.query"));
         }
         if (query.asString().getBytes(StandardCharsets.UTF_8).length > limits.maxDocumentBytes()) {
-            return limit("The GraphQL document exceeds " + limits.maxDocumentBytes() + " bytes.");
+            return limit(Text.of("error.QUERY_TOO_COMPLEX.documentBytes", limits.maxDocumentBytes()));
         }
         for (Map.Entry<String, Boolean> member : Map.of("operationName", false, "variables", true,
                 "extensions", true).entrySet()) {
@@ -122,12 +122,13 @@ class GraphQlRequestRules {
             boolean wrong = value != null && !value.isNull()
                     && (member.getValue() ? !value.isObject() : !value.isString());
             if (wrong) {
-                return refuse("'" + member.getKey() + "' must be " + (member.getValue() ? "an object." : "a string."));
+                return refuse(Text.of(member.getValue() ? "error.BAD_REQUEST.object" : "error.BAD_REQUEST.string",
+                        member.getKey()));
             }
         }
         JsonNode variables = root.get("variables");
         if (variables != null && longestList(variables) > limits.maxListItems()) {
-            return limit("A list in the variables has more than " + limits.maxListItems() + " items.");
+            return limit(Text.of("error.QUERY_TOO_COMPLEX.listItems", limits.maxListItems()));
         }
         return Optional.empty();
     }
@@ -155,7 +156,7 @@ class GraphQlRequestRules {
                 body.set("extensions", json.readTree(extensions));
             }
         } catch (JacksonException malformed) {
-            return Converted.refused(unparsable(malformed, "'variables' and 'extensions' must be URL-encoded JSON."));
+            return Converted.refused(unparsable(malformed, Text.of("error.BAD_REQUEST.getParameters")));
         }
         if (documentId != null) {
             return resolved(body);
@@ -165,18 +166,18 @@ class GraphQlRequestRules {
                 .orElseGet(() -> new Converted(json.writeValueAsBytes(body), query, null));
     }
 
-    private Refusal unparsable(JacksonException malformed, String message) {
+    private Refusal unparsable(JacksonException malformed, Text message) {
         return malformed.getMessage() != null && malformed.getMessage().contains("nesting depth")
                 ? new Refusal(ErrorCode.QUERY_TOO_COMPLEX,
-                        "The request JSON is nested deeper than " + limits.maxJsonNesting() + " levels.")
+                        Text.of("error.QUERY_TOO_COMPLEX.nesting", limits.maxJsonNesting()))
                 : new Refusal(ErrorCode.BAD_REQUEST, message);
     }
 
-    private static Optional<Refusal> refuse(String message) {
+    private static Optional<Refusal> refuse(Text message) {
         return Optional.of(new Refusal(ErrorCode.BAD_REQUEST, message));
     }
 
-    private static Optional<Refusal> limit(String message) {
+    private static Optional<Refusal> limit(Text message) {
         return Optional.of(new Refusal(ErrorCode.QUERY_TOO_COMPLEX, message));
     }
 

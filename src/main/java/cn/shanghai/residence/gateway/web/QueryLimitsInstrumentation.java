@@ -30,6 +30,9 @@ import graphql.validation.ValidationError;
 
 import org.springframework.stereotype.Component;
 
+import cn.shanghai.residence.gateway.i18n.Text;
+import cn.shanghai.residence.gateway.i18n.TextError;
+
 /**
  * Measures every document before graphql-java validates or runs it: depth, fields selected with fragments
  * expanded (so a fragment fan-out bomb is cut off early), aliases, directives per field and list lengths in
@@ -49,13 +52,13 @@ class QueryLimitsInstrumentation implements Instrumentation {
     @Override
     public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters params,
             InstrumentationState state) {
-        String problem = new Measure(params.getDocument()).problem();
+        Text problem = new Measure(params.getDocument()).problem();
         if (problem != null) {
-            throw new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()
-                    .message(problem)
+            throw new AbortExecutionException(List.of(new TextError(GraphqlErrorBuilder.newError()
+                    .message(problem.key())
                     .errorType(ErrorCode.QUERY_TOO_COMPLEX.classification())
                     .extensions(Map.of("code", ErrorCode.QUERY_TOO_COMPLEX.name()))
-                    .build()));
+                    .build(), problem)));
         }
         return SimpleInstrumentationContext.noOp();
     }
@@ -74,9 +77,9 @@ class QueryLimitsInstrumentation implements Instrumentation {
                     .collect(Collectors.toMap(FragmentDefinition::getName, Function.identity(), (a, b) -> a));
         }
 
-        String problem() {
+        Text problem() {
             for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
-                String problem = selections(operation.getSelectionSet(), 1, new HashSet<>());
+                Text problem = selections(operation.getSelectionSet(), 1, new HashSet<>());
                 if (problem != null) {
                     return problem;
                 }
@@ -84,12 +87,12 @@ class QueryLimitsInstrumentation implements Instrumentation {
             return null;
         }
 
-        private String selections(SelectionSet set, int depth, Set<String> expanding) {
+        private Text selections(SelectionSet set, int depth, Set<String> expanding) {
             if (set == null) {
                 return null;
             }
             for (Selection<?> selection : set.getSelections()) {
-                String problem = null;
+                Text problem = null;
                 if (selection instanceof Field field) {
                     problem = field(field, depth, expanding);
                 } else if (selection instanceof InlineFragment inline) {
@@ -104,31 +107,31 @@ class QueryLimitsInstrumentation implements Instrumentation {
             return null;
         }
 
-        private String field(Field field, int depth, Set<String> expanding) {
+        private Text field(Field field, int depth, Set<String> expanding) {
             if (field.getName().startsWith("__")) {
                 return null;
             }
             if (depth > limits.maxDepth()) {
-                return "The query is nested deeper than " + limits.maxDepth() + " levels.";
+                return Text.of("error.QUERY_TOO_COMPLEX.depth", limits.maxDepth());
             }
             if (++fields > limits.maxFields()) {
-                return "The query selects more than " + limits.maxFields() + " fields (fragments expanded).";
+                return Text.of("error.QUERY_TOO_COMPLEX.fields", limits.maxFields());
             }
             if (field.getAlias() != null && ++aliases > limits.maxAliases()) {
-                return "The query uses more than " + limits.maxAliases() + " aliases.";
+                return Text.of("error.QUERY_TOO_COMPLEX.aliases", limits.maxAliases());
             }
             if (field.getDirectives().size() > limits.maxDirectivesPerField()) {
-                return "A field carries more than " + limits.maxDirectivesPerField() + " directives.";
+                return Text.of("error.QUERY_TOO_COMPLEX.directives", limits.maxDirectivesPerField());
             }
             for (Argument argument : field.getArguments()) {
                 if (longestList(argument.getValue()) > limits.maxListItems()) {
-                    return "A list argument has more than " + limits.maxListItems() + " items.";
+                    return Text.of("error.QUERY_TOO_COMPLEX.argumentItems", limits.maxListItems());
                 }
             }
             return selections(field.getSelectionSet(), depth + 1, expanding);
         }
 
-        private String spread(FragmentSpread spread, int depth, Set<String> expanding) {
+        private Text spread(FragmentSpread spread, int depth, Set<String> expanding) {
             FragmentDefinition fragment = fragments.get(spread.getName());
             if (fragment == null || !expanding.add(spread.getName())) {
                 return null;

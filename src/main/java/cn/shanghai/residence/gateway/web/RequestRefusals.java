@@ -16,6 +16,8 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ServerWebExchange;
 
+import cn.shanghai.residence.gateway.i18n.Messages;
+
 /** Writes a request-level refusal in the GraphQL response shape, with its typed code, before any execution. */
 public final class RequestRefusals {
 
@@ -52,12 +54,15 @@ public final class RequestRefusals {
 
     /**
      * Refusals of a plain HTTP endpoint (the uploads) in the same shape: one error per failure, each with its
-     * {@code extensions.code} and its own extensions; {@code headers} adds response headers (e.g. {@code Retry-After}).
+     * {@code extensions.code} and its own extensions, worded in the request's {@code Accept-Language};
+     * {@code headers} adds response headers (e.g. {@code Retry-After}).
      */
     public static Mono<ServerResponse> response(ServerRequest request, HttpStatus status,
-            List<? extends GatewayException> failures, Consumer<HttpHeaders> headers) {
+            List<? extends GatewayException> failures, Messages messages, Consumer<HttpHeaders> headers) {
+        HttpHeaders asked = request.headers().asHttpHeaders();
         List<Map<String, Object>> errors = failures.stream()
-                .map(failure -> error(failure.code(), failure.getMessage(), failure.extensions()))
+                .map(failure -> error(failure.code(), failure.text() == null ? failure.getMessage()
+                        : messages.render(failure.text(), asked), failure.extensions()))
                 .toList();
         return ServerResponse.status(status).headers(headers)
                 .contentType(mediaType(request.headers().asHttpHeaders()))

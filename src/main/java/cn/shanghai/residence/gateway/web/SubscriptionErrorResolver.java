@@ -1,14 +1,13 @@
 package cn.shanghai.residence.gateway.web;
 
-import java.util.Map;
-
 import graphql.GraphQLError;
-import graphql.GraphqlErrorBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
 import org.springframework.stereotype.Component;
+
+import cn.shanghai.residence.gateway.i18n.Text;
 
 /**
  * Gives a subscription that ends in failure (token expired, a limit, a slow consumer, NOT_FOUND) the same typed
@@ -25,10 +24,6 @@ class SubscriptionErrorResolver extends SubscriptionExceptionResolverAdapter {
             return failure.toGraphQlError();
         }
         log.error("Unexpected {} in a subscription", ex.getClass().getName());
-        return GraphqlErrorBuilder.newError()
-                .errorType(ErrorCode.INTERNAL_ERROR.classification())
-                .message("Internal error; the stream ended.")
-                .extensions(Map.of("code", ErrorCode.INTERNAL_ERROR.name()))
-                .build();
+        return new GatewayException(ErrorCode.INTERNAL_ERROR, Text.of("error.INTERNAL_ERROR.stream")).toGraphQlError();
     }
 }

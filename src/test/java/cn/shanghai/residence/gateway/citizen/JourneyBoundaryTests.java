@@ -28,6 +28,8 @@ import static cn.shanghai.residence.gateway.citizen.FactsBuilder.permit;
 import static cn.shanghai.residence.gateway.citizen.FactsBuilder.permitFailingAutoEndorsement;
 import static cn.shanghai.residence.gateway.citizen.FactsBuilder.photo;
 import static cn.shanghai.residence.gateway.citizen.FactsBuilder.property;
+import static cn.shanghai.residence.gateway.i18n.Rendered.both;
+import static cn.shanghai.residence.gateway.i18n.Rendered.zh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every journey stage at the edge that separates it from the next one, and what each stage offers and blocks. */
@@ -55,7 +57,7 @@ class JourneyBoundaryTests {
         assertThat(actions(endedYesterday)).containsExactly(ActionCode.RENEW_ENDORSEMENT_OFFLINE);
         assertThat(endedYesterday.blockers()).singleElement().satisfies(blocker -> {
             assertThat(blocker.code()).isEqualTo(BlockerCode.PERMIT_EXPIRED);
-            assertThat(blocker.message()).contains("已于 " + TODAY.minusDays(1) + " 过期");
+            assertThat(zh(blocker.message())).contains("已于 " + TODAY.minusDays(1) + " 过期");
         });
     }
 
@@ -79,7 +81,7 @@ class JourneyBoundaryTests {
         assertThat(journey.stage()).isEqualTo(Stage.PERMIT_HOLDER);
         assertThat(actions(journey)).containsExactly(ActionCode.RENEW_ENDORSEMENT_OFFLINE,
                 ActionCode.REPORT_PERMIT_LOSS);
-        assertThat(journey.actions().get(0).message()).contains("请于 " + validUntil + " 前");
+        assertThat(zh(journey.actions().get(0).message())).contains("请于 " + validUntil + " 前");
         assertThat(blockers(journey)).containsExactly(BlockerCode.AUTO_ENDORSEMENT_FAILED);
     }
 
@@ -90,7 +92,7 @@ class JourneyBoundaryTests {
 
         assertThat(journey(holder(refused)).blockers()).singleElement().satisfies(blocker -> {
             assertThat(blocker.code()).isEqualTo(BlockerCode.AUTO_ENDORSEMENT_FAILED);
-            assertThat(blocker.message()).isEqualTo("自动签注未通过：民警核实不在登记地址居住 / Automatic endorsement "
+            assertThat(both(blocker.message())).isEqualTo("自动签注未通过：民警核实不在登记地址居住 / Automatic endorsement "
                     + "failed; police's reason: 民警核实不在登记地址居住");
         });
     }
@@ -102,7 +104,7 @@ class JourneyBoundaryTests {
                     TODAY.plusMonths(3), null, new ResidencePermit.AutoEndorsement(false, none));
 
             assertThat(journey(holder(refused)).blockers()).as("reason %s", none).singleElement()
-                    .satisfies(blocker -> assertThat(blocker.message()).isEqualTo(
+                    .satisfies(blocker -> assertThat(both(blocker.message())).isEqualTo(
                             "自动签注未通过：公安核查未在登记地址居住 / Automatic endorsement failed: police found you "
                                     + "do not live at the registered address"));
         }
@@ -226,11 +228,11 @@ class JourneyBoundaryTests {
         assertThat(journey.stage()).isEqualTo(Stage.NOT_REGISTERED);
         assertThat(journey.blockers()).singleElement().satisfies(blocker -> {
             assertThat(blocker.code()).isEqualTo(BlockerCode.NON_RESIDENTIAL_HOUSING);
-            assertThat(blocker.message()).startsWith("名下房屋为商铺、办公、厂房等非居住用房，不能作为居住登记的住所 / ");
+            assertThat(zh(blocker.message())).startsWith("名下房屋为商铺、办公、厂房等非居住用房，不能作为居住登记的住所");
         });
         assertThat(actions(journey)).containsExactly(ActionCode.APPLY_RESIDENCE_REGISTRATION,
                 ActionCode.FILE_RENTAL_CONTRACT);
-        assertThat(journey.actions().get(0).message()).isEqualTo(WITHOUT_OWN_HOME);
+        assertThat(both(journey.actions().get(0).message())).isEqualTo(WITHOUT_OWN_HOME);
     }
 
     /** What the seed allows a resident with no home of their own on file: a relative's home or a dormitory. */
@@ -247,7 +249,7 @@ class JourneyBoundaryTests {
         assertThat(blockers(journey)).isEmpty();
         assertThat(actions(journey)).containsExactly(ActionCode.APPLY_RESIDENCE_REGISTRATION,
                 ActionCode.FILE_RENTAL_CONTRACT);
-        assertThat(journey.actions().get(0).message()).isEqualTo(WITHOUT_OWN_HOME);
+        assertThat(both(journey.actions().get(0).message())).isEqualTo(WITHOUT_OWN_HOME);
         assertThat(journey.actions().get(0).availableFrom()).isNull();
     }
 
@@ -264,7 +266,7 @@ class JourneyBoundaryTests {
             assertThat(blockers(journey)).containsExactly(BlockerCode.NO_RESIDENCE_PROOF);
             assertThat(actions(journey)).containsExactly(ActionCode.APPLY_RESIDENCE_REGISTRATION,
                     ActionCode.FILE_RENTAL_CONTRACT);
-            assertThat(journey.actions().get(0).message()).isEqualTo(WITHOUT_OWN_HOME);
+            assertThat(both(journey.actions().get(0).message())).isEqualTo(WITHOUT_OWN_HOME);
         }
     }
 
@@ -276,7 +278,7 @@ class JourneyBoundaryTests {
 
         assertThat(journey.actions()).extracting(Action::code).containsExactly(ActionCode.REPORT_PERMIT_LOSS,
                 ActionCode.CHANGE_REGISTRATION_ADDRESS);
-        assertThat(journey.actions().get(1).message()).contains(moved.plusDays(30) + " 前");
+        assertThat(zh(journey.actions().get(1).message())).contains(moved.plusDays(30) + " 前");
     }
 
     @Test
@@ -363,9 +365,9 @@ class JourneyBoundaryTests {
                 .application(application(Application.Kind.UNKNOWN, Application.Status.REJECTED, TODAY)));
 
         assertThat(actions(open)).containsExactly(ActionCode.REPORT_PERMIT_LOSS, ActionCode.TRACK_APPLICATION);
-        assertThat(open.actions().get(1).message()).isEqualTo("申请办理中，可查看办理进度 / Your application is being "
+        assertThat(both(open.actions().get(1).message())).isEqualTo("申请办理中，可查看办理进度 / Your application is being "
                 + "processed; follow its progress");
-        assertThat(refused.blockers()).singleElement().satisfies(blocker -> assertThat(blocker.message())
+        assertThat(refused.blockers()).singleElement().satisfies(blocker -> assertThat(both(blocker.message()))
                 .isEqualTo("申请未通过审核 / Your application was refused"));
     }
 

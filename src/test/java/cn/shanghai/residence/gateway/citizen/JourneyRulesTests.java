@@ -19,6 +19,8 @@ import cn.shanghai.residence.gateway.police.ResidencePermit;
 import cn.shanghai.residence.gateway.police.ResidenceRegistration;
 import cn.shanghai.residence.gateway.reference.Address;
 
+import static cn.shanghai.residence.gateway.i18n.Rendered.both;
+import static cn.shanghai.residence.gateway.i18n.Rendered.zh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The journey and reminder rules on the edges the personas do not reach: month ends, lapses, declared moves. */
@@ -52,7 +54,7 @@ class JourneyRulesTests {
         assertThat(journey.stage()).isEqualTo(Stage.PERMIT_EXPIRED);
         assertThat(journey.blockers()).extracting(Journey.Blocker::code).containsExactly(BlockerCode.PERMIT_EXPIRED);
         assertThat(ReminderRules.reminders(facts)).singleElement()
-                .satisfies(r -> assertThat(r.message()).contains("已于 " + today.minusDays(3) + " 过期"));
+                .satisfies(r -> assertThat(zh(r.message())).contains("已于 " + today.minusDays(3) + " 过期"));
     }
 
     @Test
@@ -134,7 +136,7 @@ class JourneyRulesTests {
         assertThat(journey.stage()).isEqualTo(Stage.PERMIT_IN_PROGRESS);
         assertThat(journey.actions()).singleElement().satisfies(action -> {
             assertThat(action.code()).isEqualTo(ActionCode.SUPPLEMENT_APPLICATION);
-            assertThat(action.message()).isEqualTo("居住证申请需补充材料：请补充上传近期照片 / Your residence permit "
+            assertThat(both(action.message())).isEqualTo("居住证申请需补充材料：请补充上传近期照片 / Your residence permit "
                     + "application needs more from you: 请补充上传近期照片");
             assertThat(action.availableFrom()).isNull();
         });
@@ -153,10 +155,10 @@ class JourneyRulesTests {
 
         assertThat(journey.stage()).isEqualTo(Stage.REGISTRATION_IN_PROGRESS);
         assertThat(codes(journey)).containsExactly(ActionCode.SUPPLEMENT_APPLICATION);
-        assertThat(journey.actions().get(0).message()).startsWith("居住登记需补充材料：请补充亲属的房屋产权证明 / ");
+        assertThat(zh(journey.actions().get(0).message())).startsWith("居住登记需补充材料：请补充亲属的房屋产权证明");
         assertThat(journey.blockers()).isEmpty();
         assertThat(JourneyRules.journey(FactsBuilder.on(TODAY).application(silent).build()).actions())
-                .singleElement().satisfies(action -> assertThat(action.message()).isEqualTo("居住登记需补充材料，"
+                .singleElement().satisfies(action -> assertThat(both(action.message())).isEqualTo("居住登记需补充材料，"
                         + "请查看办理进度中派出所的要求 / Your residence registration needs more from you; see police's "
                         + "request in its progress"));
     }
@@ -171,7 +173,7 @@ class JourneyRulesTests {
 
         assertThat(journey.stage()).isEqualTo(Stage.PERMIT_HOLDER);
         assertThat(codes(journey)).containsExactly(ActionCode.SUPPLEMENT_APPLICATION, ActionCode.REPORT_PERMIT_LOSS);
-        assertThat(journey.actions().get(0).message()).isEqualTo("居住登记地址变更需补充材料：请补充新住所的租赁合同 / "
+        assertThat(both(journey.actions().get(0).message())).isEqualTo("居住登记地址变更需补充材料：请补充新住所的租赁合同 / "
                 + "Your address change needs more from you: 请补充新住所的租赁合同");
     }
 
@@ -187,8 +189,8 @@ class JourneyRulesTests {
 
         assertThat(codes(journey)).containsExactly(ActionCode.SUPPLEMENT_APPLICATION,
                 ActionCode.SUPPLEMENT_APPLICATION, ActionCode.REPORT_PERMIT_LOSS);
-        assertThat(journey.actions().get(0).message()).contains("请补充新住所的租赁合同");
-        assertThat(journey.actions().get(1).message()).contains("请上传白底照片");
+        assertThat(zh(journey.actions().get(0).message())).contains("请补充新住所的租赁合同");
+        assertThat(zh(journey.actions().get(1).message())).contains("请上传白底照片");
     }
 
     @Test
@@ -201,11 +203,11 @@ class JourneyRulesTests {
                         Application.Status.SUBMITTED, TODAY)).build());
 
         assertThat(codes(reporting)).containsExactly(ActionCode.TRACK_APPLICATION);
-        assertThat(reporting.actions().get(0).message()).isEqualTo("居住证挂失办理中，可查看办理进度 / Your loss report "
+        assertThat(both(reporting.actions().get(0).message())).isEqualTo("居住证挂失办理中，可查看办理进度 / Your loss report "
                 + "is being processed; follow its progress");
         assertThat(cancelling.stage()).isEqualTo(Stage.PERMIT_LOST);
         assertThat(codes(cancelling)).containsExactly(ActionCode.TRACK_APPLICATION);
-        assertThat(cancelling.actions().get(0).message()).startsWith("居住证解挂办理中");
+        assertThat(zh(cancelling.actions().get(0).message())).startsWith("居住证解挂办理中");
     }
 
     @Test
@@ -220,7 +222,7 @@ class JourneyRulesTests {
         assertThat(journey.stage()).isEqualTo(Stage.ELIGIBLE_FOR_PERMIT);
         assertThat(journey.blockers()).singleElement().satisfies(blocker -> {
             assertThat(blocker.code()).isEqualTo(BlockerCode.APPLICATION_REJECTED);
-            assertThat(blocker.message()).isEqualTo("居住证申请未通过：照片不符合要求，请更换照片后重新申请 / Your "
+            assertThat(both(blocker.message())).isEqualTo("居住证申请未通过：照片不符合要求，请更换照片后重新申请 / Your "
                     + "residence permit application was refused: 照片不符合要求，请更换照片后重新申请");
         });
         assertThat(codes(journey)).containsExactly(ActionCode.APPLY_RESIDENCE_PERMIT);
@@ -239,7 +241,7 @@ class JourneyRulesTests {
         assertThat(blocks(waiting)).containsExactly(BlockerCode.APPLICATION_REJECTED,
                 BlockerCode.REGISTRATION_TOO_RECENT);
         assertThat(codes(waiting)).containsExactly(ActionCode.WAIT_FOR_PERMIT_ELIGIBILITY);
-        assertThat(waiting.blockers().get(0).message()).isEqualTo("居住证申请未通过审核 / Your residence permit "
+        assertThat(both(waiting.blockers().get(0).message())).isEqualTo("居住证申请未通过审核 / Your residence permit "
                 + "application was refused");
         assertThat(blocks(expired)).containsExactly(BlockerCode.APPLICATION_REJECTED, BlockerCode.PERMIT_EXPIRED);
         assertThat(codes(expired)).containsExactly(ActionCode.APPLY_RESIDENCE_PERMIT);
@@ -271,7 +273,7 @@ class JourneyRulesTests {
 
         assertThat(unregistered.stage()).isEqualTo(Stage.NOT_REGISTERED);
         assertThat(blocks(unregistered)).containsExactly(BlockerCode.APPLICATION_REJECTED);
-        assertThat(unregistered.blockers().get(0).message()).isEqualTo("居住登记未通过：申报住所为办公用房 / Your "
+        assertThat(both(unregistered.blockers().get(0).message())).isEqualTo("居住登记未通过：申报住所为办公用房 / Your "
                 + "residence registration was refused: 申报住所为办公用房");
         assertThat(codes(unregistered)).containsExactly(ActionCode.APPLY_RESIDENCE_REGISTRATION,
                 ActionCode.FILE_RENTAL_CONTRACT);
@@ -293,10 +295,10 @@ class JourneyRulesTests {
         Journey photographed = JourneyRules.journey(holder().application(photo).build());
 
         assertThat(blocks(changed)).containsExactly(BlockerCode.APPLICATION_REJECTED);
-        assertThat(changed.blockers().get(0).message()).startsWith("居住登记地址变更未通过审核 / ");
+        assertThat(zh(changed.blockers().get(0).message())).startsWith("居住登记地址变更未通过审核");
         assertThat(codes(changed)).containsExactly(ActionCode.REPORT_PERMIT_LOSS,
                 ActionCode.CHANGE_REGISTRATION_ADDRESS);
-        assertThat(changed.actions().get(1).message()).isEqualTo("可重新申请居住登记地址变更 / You may apply for the "
+        assertThat(both(changed.actions().get(1).message())).isEqualTo("可重新申请居住登记地址变更 / You may apply for the "
                 + "address change again");
         assertThat(blocks(photographed)).containsExactly(BlockerCode.APPLICATION_REJECTED);
         assertThat(codes(photographed)).containsExactly(ActionCode.REPORT_PERMIT_LOSS,
@@ -318,7 +320,7 @@ class JourneyRulesTests {
 
         assertThat(codes(journey)).containsExactly(ActionCode.REPORT_PERMIT_LOSS,
                 ActionCode.CHANGE_REGISTRATION_ADDRESS);
-        assertThat(journey.actions().get(1).message()).contains(" 前变更居住登记地址");
+        assertThat(zh(journey.actions().get(1).message())).contains(" 前变更居住登记地址");
     }
 
     /** Registered a year ago, holding a valid permit for another year. */

@@ -27,6 +27,9 @@ import static cn.shanghai.residence.gateway.citizen.FactsBuilder.filed;
 import static cn.shanghai.residence.gateway.citizen.FactsBuilder.permit;
 import static cn.shanghai.residence.gateway.citizen.FactsBuilder.permitFailingAutoEndorsement;
 import static cn.shanghai.residence.gateway.citizen.FactsBuilder.shipped;
+import static cn.shanghai.residence.gateway.i18n.Rendered.both;
+import static cn.shanghai.residence.gateway.i18n.Rendered.en;
+import static cn.shanghai.residence.gateway.i18n.Rendered.zh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -44,7 +47,7 @@ class ReminderRulesTests {
                 .singleElement().satisfies(reminder -> {
                     assertThat(reminder.kind()).isEqualTo(Kind.PERMIT_ELIGIBLE);
                     assertThat(reminder.dueOn()).isEqualTo(TODAY.plusDays(30));
-                    assertThat(reminder.message()).contains(TODAY.plusDays(30) + " 起可申办居住证");
+                    assertThat(zh(reminder.message())).contains(TODAY.plusDays(30) + " 起可申办居住证");
                 });
         assertThat(reminders(FactsBuilder.on(TODAY).registeredOn(registeredIn31))).isEmpty();
     }
@@ -106,7 +109,7 @@ class ReminderRulesTests {
                 .singleElement().satisfies(reminder -> {
                     assertThat(reminder.kind()).isEqualTo(Kind.ENDORSEMENT_DUE);
                     assertThat(reminder.dueOn()).isEqualTo(TODAY.plusDays(30));
-                    assertThat(reminder.message()).contains("将于 " + TODAY.plusDays(30) + " 到期");
+                    assertThat(zh(reminder.message())).contains("将于 " + TODAY.plusDays(30) + " 到期");
                 });
         assertThat(reminders(holder(permit(ResidencePermit.Status.VALID, TODAY.plusDays(31))))).isEmpty();
     }
@@ -114,12 +117,12 @@ class ReminderRulesTests {
     @Test
     void shouldCallAnEndorsementEndingTodayDueAndOneEndingYesterdayLapsed() {
         assertThat(reminders(holder(permit(ResidencePermit.Status.VALID, TODAY)))).singleElement()
-                .satisfies(reminder -> assertThat(reminder.message()).contains("将于 " + TODAY + " 到期"));
+                .satisfies(reminder -> assertThat(zh(reminder.message())).contains("将于 " + TODAY + " 到期"));
         assertThat(reminders(holder(permit(ResidencePermit.Status.VALID, TODAY.minusDays(1))))).singleElement()
                 .satisfies(reminder -> {
                     assertThat(reminder.kind()).isEqualTo(Kind.ENDORSEMENT_DUE);
                     assertThat(reminder.dueOn()).isEqualTo(TODAY.minusDays(1));
-                    assertThat(reminder.message()).contains("已于 " + TODAY.minusDays(1) + " 过期")
+                    assertThat(both(reminder.message())).contains("已于 " + TODAY.minusDays(1) + " 过期")
                             .contains("lapsed");
                 });
     }
@@ -153,10 +156,10 @@ class ReminderRulesTests {
         ResidencePermit silent = new ResidencePermit("JZZ1", ResidencePermit.Status.VALID, TODAY.minusMonths(9),
                 TODAY.plusMonths(3), null, new ResidencePermit.AutoEndorsement(false, " "));
 
-        assertThat(reminders(holder(refused))).singleElement().satisfies(reminder -> assertThat(reminder.message())
+        assertThat(reminders(holder(refused))).singleElement().satisfies(reminder -> assertThat(both(reminder.message()))
                 .isEqualTo("自动签注未通过：民警核实不在登记地址居住；请到服务中心办理签注 / Automatic endorsement failed "
                         + "(police's reason: 民警核实不在登记地址居住); renew it at a service centre"));
-        assertThat(reminders(holder(silent))).singleElement().satisfies(reminder -> assertThat(reminder.message())
+        assertThat(reminders(holder(silent))).singleElement().satisfies(reminder -> assertThat(both(reminder.message()))
                 .isEqualTo("自动签注未通过，请到服务中心办理签注 / Automatic endorsement failed; renew it at a service "
                         + "centre"));
     }
@@ -253,7 +256,7 @@ class ReminderRulesTests {
                 .singleElement().satisfies(reminder -> {
                     assertThat(reminder.kind()).isEqualTo(Kind.READY_FOR_PICKUP);
                     assertThat(reminder.dueOn()).isNull();
-                    assertThat(reminder.message()).contains("请携带身份证到服务中心领取");
+                    assertThat(zh(reminder.message())).contains("请携带身份证到服务中心领取");
                 });
     }
 
@@ -266,7 +269,7 @@ class ReminderRulesTests {
                 .singleElement().satisfies(reminder -> {
                     assertThat(reminder.kind()).isEqualTo(Kind.DELIVERY_UPDATE);
                     assertThat(reminder.dueOn()).isEqualTo(TODAY.plusDays(2));
-                    assertThat(reminder.message()).isEqualTo("居住证邮件运输中，预计 " + TODAY.plusDays(2)
+                    assertThat(both(reminder.message())).isEqualTo("居住证邮件运输中，预计 " + TODAY.plusDays(2)
                             + " 送达，货到付款 15.00 元 / Your permit parcel is in transit, expected on "
                             + TODAY.plusDays(2) + ", 15.00 CNY cash on delivery");
                 });
@@ -280,7 +283,7 @@ class ReminderRulesTests {
                 .application(shipped("EMS1", TODAY.minusDays(3))).shipment(parcel)))
                 .singleElement().satisfies(reminder -> {
                     assertThat(reminder.dueOn()).isNull();
-                    assertThat(reminder.message())
+                    assertThat(both(reminder.message()))
                             .isEqualTo("居住证邮件派送中 / Your permit parcel is out for delivery");
                 });
     }
@@ -292,7 +295,7 @@ class ReminderRulesTests {
         assertThat(reminders(FactsBuilder.on(TODAY).application(shipped("EMS1", TODAY)).shipment(parcel)))
                 .singleElement().satisfies(reminder -> {
                     assertThat(reminder.kind()).isEqualTo(Kind.DELIVERY_UPDATE);
-                    assertThat(reminder.message()).isEqualTo("居住证邮件有新的物流状态，预计 " + TODAY.plusDays(1)
+                    assertThat(both(reminder.message())).isEqualTo("居住证邮件有新的物流状态，预计 " + TODAY.plusDays(1)
                             + " 送达 / Your permit parcel has a new status, expected on " + TODAY.plusDays(1));
                 });
     }
@@ -311,9 +314,10 @@ class ReminderRulesTests {
 
         assertThat(reminders(holder(permit(ResidencePermit.Status.VALID, TODAY.plusYears(1)))
                 .application(shipped("EMS1", TODAY)).shipment(parcel)))
-                .singleElement().satisfies(reminder -> assertThat(reminder.message())
-                        .startsWith("居住证邮件" + chinese + " / ")
-                        .endsWith(status.name().toLowerCase().replace('_', ' ')));
+                .singleElement().satisfies(reminder -> {
+                    assertThat(zh(reminder.message())).isEqualTo("居住证邮件" + chinese);
+                    assertThat(en(reminder.message())).endsWith(status.name().toLowerCase().replace('_', ' '));
+                });
     }
 
     @ParameterizedTest(name = "{0}")
@@ -372,7 +376,7 @@ class ReminderRulesTests {
         assertThat(reminders(FactsBuilder.on(TODAY).application(waiting))).singleElement().satisfies(reminder -> {
             assertThat(reminder.kind()).isEqualTo(Kind.APPLICATION_NEEDS_SUPPLEMENT);
             assertThat(reminder.dueOn()).isEqualTo(TODAY.minusDays(1));
-            assertThat(reminder.message()).isEqualTo("居住登记需补充材料：请补充房屋产权证明 / Your residence "
+            assertThat(both(reminder.message())).isEqualTo("居住登记需补充材料：请补充房屋产权证明 / Your residence "
                     + "registration needs more from you: 请补充房屋产权证明");
         });
     }
@@ -390,7 +394,7 @@ class ReminderRulesTests {
                 .singleElement().satisfies(reminder -> {
                     assertThat(reminder.kind()).isEqualTo(Kind.APPLICATION_REJECTED);
                     assertThat(reminder.dueOn()).isEqualTo(TODAY.minusDays(30));
-                    assertThat(reminder.message()).isEqualTo("居住证申请未通过：照片不符合要求 / Your residence permit "
+                    assertThat(both(reminder.message())).isEqualTo("居住证申请未通过：照片不符合要求 / Your residence permit "
                             + "application was refused: 照片不符合要求");
                 });
         assertThat(reminders(FactsBuilder.on(TODAY).registeredOn(TODAY.minusMonths(3)).application(older)))
@@ -419,7 +423,7 @@ class ReminderRulesTests {
                 .singleElement().satisfies(reminder -> {
                     assertThat(reminder.kind()).isEqualTo(Kind.APPLICATION_APPROVED);
                     assertThat(reminder.dueOn()).isEqualTo(TODAY.minusDays(1));
-                    assertThat(reminder.message()).isEqualTo("居住证申请已于 " + TODAY.minusDays(1) + " 审核通过，"
+                    assertThat(both(reminder.message())).isEqualTo("居住证申请已于 " + TODAY.minusDays(1) + " 审核通过，"
                             + "电子《上海市居住证》已于当日生成，可在电子证照中查看 / Your residence permit was approved "
                             + "on " + TODAY.minusDays(1) + "; its e-licence was issued the same day: see your "
                             + "e-licences");
@@ -446,7 +450,7 @@ class ReminderRulesTests {
                 .singleElement().satisfies(reminder -> {
                     assertThat(reminder.kind()).isEqualTo(Kind.APPLICATION_APPROVED);
                     assertThat(reminder.dueOn()).isEqualTo(TODAY.minusDays(30));
-                    assertThat(reminder.message()).startsWith("居住登记已于 " + TODAY.minusDays(30) + " 审核通过");
+                    assertThat(zh(reminder.message())).startsWith("居住登记已于 " + TODAY.minusDays(30) + " 审核通过");
                 });
         assertThat(kinds(FactsBuilder.on(TODAY).registeredOn(TODAY.minusDays(29)).application(old))).isEmpty();
         assertThat(kinds(FactsBuilder.on(TODAY).registeredOn(TODAY.minusYears(1)).application(permitCollected)))
@@ -463,11 +467,11 @@ class ReminderRulesTests {
                 TODAY.minusDays(2));
 
         assertThat(reminders(FactsBuilder.on(TODAY).application(registration))).singleElement()
-                .satisfies(reminder -> assertThat(reminder.message()).isEqualTo("居住登记已于 " + TODAY + " 审核通过，"
+                .satisfies(reminder -> assertThat(both(reminder.message())).isEqualTo("居住登记已于 " + TODAY + " 审核通过，"
                         + "电子《居住登记凭证》1个工作日内制发 / Your residence registration was approved on " + TODAY
                         + "; the e-certificate follows within 1 working day"));
         assertThat(reminders(FactsBuilder.on(TODAY).application(change))).singleElement()
-                .satisfies(reminder -> assertThat(reminder.message()).isEqualTo("居住登记地址变更已于 "
+                .satisfies(reminder -> assertThat(both(reminder.message())).isEqualTo("居住登记地址变更已于 "
                         + TODAY.minusDays(2) + " 审核通过 / Your address change was approved on " + TODAY.minusDays(2)));
     }
 
@@ -480,7 +484,7 @@ class ReminderRulesTests {
                 .singleElement().satisfies(reminder -> {
                     assertThat(reminder.kind()).isEqualTo(Kind.PERMIT_IN_PRODUCTION);
                     assertThat(reminder.dueOn()).isEqualTo(TODAY.minusDays(3));
-                    assertThat(reminder.message()).isEqualTo("居住证已于 " + TODAY.minusDays(3) + " 进入制作 / Your "
+                    assertThat(both(reminder.message())).isEqualTo("居住证已于 " + TODAY.minusDays(3) + " 进入制作 / Your "
                             + "permit card went into production on " + TODAY.minusDays(3));
                 });
     }
@@ -495,13 +499,13 @@ class ReminderRulesTests {
         assertThat(reminders(FactsBuilder.on(TODAY).application(sent))).singleElement().satisfies(reminder -> {
             assertThat(reminder.kind()).isEqualTo(Kind.PERMIT_SHIPPED);
             assertThat(reminder.dueOn()).isEqualTo(TODAY.minusDays(2));
-            assertThat(reminder.message()).isEqualTo("居住证已于 " + TODAY.minusDays(2) + " 交邮政EMS寄出，运单号 EMS1，"
+            assertThat(both(reminder.message())).isEqualTo("居住证已于 " + TODAY.minusDays(2) + " 交邮政EMS寄出，运单号 EMS1，"
                     + "货到付款15元 / Your permit was sent by EMS on " + TODAY.minusDays(2) + ", tracking number EMS1, "
                     + "15 CNY cash on delivery");
         });
         assertThat(reminders(FactsBuilder.on(TODAY).application(application(Application.Kind.RESIDENCE_PERMIT_NEW,
                 Application.Status.SHIPPED, TODAY)))).singleElement().satisfies(reminder -> assertThat(
-                        reminder.message()).isEqualTo("居住证已于 " + TODAY + " 交邮政EMS寄出，货到付款15元 / Your permit "
+                        both(reminder.message())).isEqualTo("居住证已于 " + TODAY + " 交邮政EMS寄出，货到付款15元 / Your permit "
                                 + "was sent by EMS on " + TODAY + ", 15 CNY cash on delivery"));
     }
 
@@ -519,13 +523,13 @@ class ReminderRulesTests {
                 .singleElement().satisfies(reminder -> {
                     assertThat(reminder.kind()).isEqualTo(Kind.PERMIT_OUT_FOR_DELIVERY);
                     assertThat(reminder.dueOn()).isEqualTo(TODAY);
-                    assertThat(reminder.message()).startsWith("居住证邮件派送中，预计 " + TODAY + " 送达");
+                    assertThat(zh(reminder.message())).startsWith("居住证邮件派送中，预计 " + TODAY + " 送达");
                 });
         assertThat(reminders(FactsBuilder.on(TODAY).application(shipped("EMS1", TODAY.minusDays(3)))
                 .shipment(delivered))).singleElement().satisfies(reminder -> {
                     assertThat(reminder.kind()).isEqualTo(Kind.PERMIT_DELIVERED);
                     assertThat(reminder.dueOn()).as("the newest scan, in Shanghai").isEqualTo(TODAY);
-                    assertThat(reminder.message()).startsWith("居住证邮件已签收");
+                    assertThat(zh(reminder.message())).startsWith("居住证邮件已签收");
                 });
         assertThat(reminders(FactsBuilder.on(TODAY).application(shipped("EMS1", TODAY.minusDays(5)))
                 .shipment(deliveredUndated))).singleElement()
@@ -543,7 +547,7 @@ class ReminderRulesTests {
                 .singleElement().satisfies(reminder -> {
                     assertThat(reminder.kind()).isEqualTo(Kind.PERMIT_DELIVERED);
                     assertThat(reminder.dueOn()).isEqualTo(TODAY.minusDays(30));
-                    assertThat(reminder.message()).isEqualTo("居住证已于 " + TODAY.minusDays(30) + " 送达签收 / Your "
+                    assertThat(both(reminder.message())).isEqualTo("居住证已于 " + TODAY.minusDays(30) + " 送达签收 / Your "
                             + "permit was delivered on " + TODAY.minusDays(30));
                 });
         assertThat(reminders(holder(permit(ResidencePermit.Status.VALID, TODAY.plusYears(1))).application(older)))

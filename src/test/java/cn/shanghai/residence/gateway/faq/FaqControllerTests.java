@@ -9,6 +9,7 @@ import org.springframework.boot.graphql.test.autoconfigure.GraphQlTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
+import cn.shanghai.residence.gateway.i18n.MessageBundlesConfiguration;
 import cn.shanghai.residence.gateway.web.LimitsProperties;
 import cn.shanghai.residence.gateway.web.ScalarConfiguration;
 
@@ -19,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * resolver and query limits (which the slice picks up), without HTTP, security or upstreams.
  */
 @GraphQlTest(FaqController.class)
-// The slice includes every Instrumentation, GraphQlFieldMetrics among them, which records into a registry.
-@Import({FaqCatalog.class, ScalarConfiguration.class, SimpleMeterRegistry.class})
+// The slice includes every Instrumentation, GraphQlFieldMetrics among them, which records into a registry, and every
+// RuntimeWiringConfigurer, the message fields' renderer among them, which needs the bundles.
+@Import({FaqCatalog.class, ScalarConfiguration.class, SimpleMeterRegistry.class, MessageBundlesConfiguration.class})
 @EnableConfigurationProperties(LimitsProperties.class)
 class FaqControllerTests {
 

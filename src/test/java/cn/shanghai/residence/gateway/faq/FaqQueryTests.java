@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpHeaders;
+
 import cn.shanghai.residence.gateway.support.GatewayIntegrationTests;
 import cn.shanghai.residence.gateway.upstream.Upstream;
 
@@ -62,6 +64,23 @@ class FaqQueryTests extends GatewayIntegrationTests {
                 .errors()
                 .satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(e -> assertThat(e.getExtensions()).containsEntry("code", "BAD_USER_INPUT")));
+    }
+
+    @Test
+    void shouldAnswerInEnglishWhenAskedWhicheverLanguageTheKeywordIsIn() {
+        for (String keyword : List.of("photo size", "照片 358")) {
+            List<Faq> english = graphQlTester.mutate().header(HttpHeaders.ACCEPT_LANGUAGE, "en").build()
+                    .documentName("faqs").variable("keyword", keyword).execute()
+                    .errors().verify().path("faqs").entityList(Faq.class).get();
+
+            assertThat(english).as(keyword).extracting(Faq::id).startsWith("faq-photo-requirements");
+            assertThat(english.get(0).question()).isEqualTo("What are the residence permit photo's requirements?");
+            assertThat(english).allSatisfy(faq -> {
+                assertThat(faq.question() + faq.category()).doesNotContainPattern("\\p{IsHan}");
+                assertThat(faq.keywords()).allSatisfy(word -> assertThat(word).doesNotContainPattern("\\p{IsHan}"));
+            });
+        }
+        assertThat(search(null)).allSatisfy(faq -> assertThat(faq.question()).containsPattern("\\p{IsHan}"));
     }
 
     @Test

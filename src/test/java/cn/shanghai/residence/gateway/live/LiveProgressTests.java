@@ -341,6 +341,10 @@ class LiveProgressTests extends GatewayIntegrationTests {
     static void assertCode(Throwable error, String code) {
         assertThat(error).isInstanceOf(GraphQlSocket.OperationError.class);
         assertThat(((GraphQlSocket.OperationError) error).errors())
-                .anySatisfy(e -> assertThat((Map<String, Object>) e.get("extensions")).containsEntry("code", code));
+                .anySatisfy(e -> {
+                    assertThat((Map<String, Object>) e.get("extensions")).containsEntry("code", code);
+                    // Rendered from the bundles (Chinese without Accept-Language), not left as a message key.
+                    assertThat((String) e.get("message")).containsPattern("\\p{IsHan}").doesNotContain(" / ");
+                });
     }
 }

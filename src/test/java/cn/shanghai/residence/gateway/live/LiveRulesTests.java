@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import cn.shanghai.residence.gateway.citizen.Reminder;
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.police.Application;
 import cn.shanghai.residence.gateway.police.Application.Status;
 import cn.shanghai.residence.gateway.postal.Shipment;
@@ -87,7 +88,8 @@ class LiveRulesTests {
 
     @Test
     void shouldTellAReminderThatFellDueOnce() {
-        Reminder due = new Reminder(Reminder.Kind.PERMIT_ELIGIBLE, T0.toLocalDate(), "可以申办居住证");
+        Reminder due = new Reminder(Reminder.Kind.PERMIT_ELIGIBLE, T0.toLocalDate(),
+                Text.of("reminder.PERMIT_ELIGIBLE", T0.toLocalDate()));
         Watched without = new Watched(List.of(), List.of());
         Watched with = new Watched(List.of(), List.of(due));
 

@@ -151,4 +151,17 @@ class SandboxTests extends GatewayIntegrationTests {
                         .contains("serviceCenters(acceptsPermitPickup: Boolean, district: String)")
                         .contains("type Faq"));
     }
+
+    /** The codes no field returns are served too, documented, so a code generator gives frontends the full list. */
+    @Test
+    void shouldServeTheErrorCodesThoughNoFieldReturnsThem() {
+        webTestClient.get().uri("/graphql/schema")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(schema -> assertThat(schema)
+                        .contains("enum ErrorCode {")
+                        .contains("The shared store (Redis) did not answer")
+                        .contains("STORE_UNAVAILABLE")
+                        .contains("enum UserErrorCode {"));
+    }
 }

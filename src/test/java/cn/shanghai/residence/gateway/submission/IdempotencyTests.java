@@ -113,7 +113,7 @@ class IdempotencyTests extends MutationTests {
         unknown.path("reportPermitLoss.application").valueIsNull();
         assertThat(codes(unknown, "reportPermitLoss")).containsExactly("OUTCOME_UNKNOWN");
         unknown.path("reportPermitLoss.userErrors[0].message").entity(String.class)
-                .satisfies(m -> assertThat(m).contains("same idempotencyKey is safe"));
+                .satisfies(m -> assertThat(m).contains("使用同一幂等键重试是安全的"));
         assertThat(policePosts()).as("no blind retry of a POST").isEqualTo(1);
 
         mutate("ywtb-1010", "reportPermitLoss", Map.of("idempotencyKey", key))

@@ -21,6 +21,9 @@ import cn.shanghai.residence.gateway.submission.SubmissionInputs.KinshipRelation
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.ResidenceRegistrationInput;
 import cn.shanghai.residence.gateway.submission.UserError.Code;
 
+import static cn.shanghai.residence.gateway.i18n.Rendered.both;
+import static cn.shanghai.residence.gateway.i18n.Rendered.en;
+import static cn.shanghai.residence.gateway.i18n.Rendered.zh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -79,7 +82,7 @@ class InputValidationRulesTests {
         assertThat(errors).singleElement().satisfies(error -> {
             assertThat(error.code()).isEqualTo(Code.INVALID_INPUT);
             assertThat(error.field()).containsExactly("input", "address", "district");
-            assertThat(error.message()).contains(ShanghaiDistrict.ALL_NAMES);
+            assertThat(zh(error.message())).contains(ShanghaiDistrict.ALL_NAMES);
         });
         assertThat(declare(registration(new AddressInput(null, "张江镇", "1号")))).extracting(UserError::field)
                 .containsExactly(List.of("input", "address", "district"));
@@ -98,7 +101,7 @@ class InputValidationRulesTests {
     @Test
     void shouldRefuseAStreetOfThirtyOneCharactersAndADetailOfAHundredAndOne() {
         assertThat(declare(registration(new AddressInput("浦东新区", "街".repeat(31), "号".repeat(101)))))
-                .extracting(UserError::field, UserError::message).containsExactly(
+                .extracting(UserError::field, error -> both(error.message())).containsExactly(
                         tuple(List.of("input", "address", "street"), "须为1-30个字符的文字 / must be 1-30 characters of text"),
                         tuple(List.of("input", "address", "detail"),
                                 "须为1-100个字符的文字 / must be 1-100 characters of text"));
@@ -283,7 +286,7 @@ class InputValidationRulesTests {
                 "13880452297"))).singleElement().satisfies(error -> {
                     assertThat(error.code()).isEqualTo(Code.DELIVERY_OUTSIDE_SHANGHAI);
                     assertThat(error.field()).containsExactly("input", "delivery", "address", "district");
-                    assertThat(error.message()).startsWith("邮政直投仅限上海市地址");
+                    assertThat(zh(error.message())).startsWith("邮政直投仅限上海市地址");
                 });
     }
 
@@ -312,7 +315,7 @@ class InputValidationRulesTests {
                 List.of("input", "address", "street"), List.of("input", "residenceType"),
                 List.of("input", "moveInDate"), List.of("input", "proofLicenseId"), List.of("input", "mobile"),
                 List.of("input", "photoId"));
-        assertThat(errors).allSatisfy(error -> assertThat(error.message()).contains(" / "));
+        assertThat(errors).allSatisfy(error -> assertThat(en(error.message())).isNotEqualTo(zh(error.message())));
     }
 
     private static List<UserError> common(String key, String forPersonId) {

@@ -23,6 +23,7 @@ import cn.shanghai.residence.gateway.submission.SubmissionInputs.MaterialInput;
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.MaterialKind;
 import cn.shanghai.residence.gateway.submission.UserError.Code;
 
+import static cn.shanghai.residence.gateway.i18n.Rendered.zh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -114,7 +115,7 @@ class ResidenceProofsTests {
         assertThat(check(facts(List.of(untitled), List.of(), List.of()), declaration(ResidenceType.OWN_PROPERTY, null,
                 List.of())).refusals()).singleElement().satisfies(refusal -> {
                     assertThat(refusal.code()).isEqualTo(Code.NO_RESIDENCE_PROOF);
-                    assertThat(refusal.message()).contains("上传房屋产权证明").doesNotContain("网签备案");
+                    assertThat(zh(refusal.message())).contains("上传房屋产权证明").doesNotContain("网签备案");
                 });
         assertThat(check(facts(List.of(untitled), List.of(), List.of()), declaration(ResidenceType.OWN_PROPERTY, null,
                 List.of(TITLE)))).isEqualTo(ProofCheck.byMaterials());
@@ -128,7 +129,7 @@ class ResidenceProofsTests {
         assertThat(check(pending, declaration(ResidenceType.RENTED_HOUSING, null, List.of())).refusals())
                 .singleElement().satisfies(refusal -> {
                     assertThat(refusal.code()).isEqualTo(Code.NO_RESIDENCE_PROOF);
-                    assertThat(refusal.message()).contains("网签备案");
+                    assertThat(zh(refusal.message())).contains("网签备案");
                 });
     }
 

@@ -32,6 +32,8 @@ import cn.shanghai.residence.gateway.submission.SubmissionInputs.ResidencePermit
 import cn.shanghai.residence.gateway.submission.SubmissionInputs.ResidenceRegistrationInput;
 import cn.shanghai.residence.gateway.submission.UserError.Code;
 
+import static cn.shanghai.residence.gateway.i18n.Rendered.en;
+import static cn.shanghai.residence.gateway.i18n.Rendered.zh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The submission rules as pure functions: every refusal code, on the edge dates the personas do not reach. */
@@ -64,7 +66,7 @@ class SubmissionRulesTests {
         assertThat(permit(facts(TODAY.minusDays(1), registered, null), SELF, "PH-1",
                 DeliveryMethod.POSTAL, null)).singleElement().satisfies(refusal -> {
                     assertThat(refusal.code()).isEqualTo(Code.REGISTRATION_TOO_RECENT);
-                    assertThat(refusal.message()).contains("2026-11-29");
+                    assertThat(zh(refusal.message())).contains("2026-11-29");
                 });
     }
 
@@ -105,7 +107,7 @@ class SubmissionRulesTests {
         assertThat(permit(eligible, SELF, "PH-2", DeliveryMethod.POSTAL, null)).singleElement()
                 .satisfies(refusal -> {
                     assertThat(refusal.code()).isEqualTo(Code.PHOTO_NOT_COMPLIANT);
-                    assertThat(refusal.message()).endsWith("it breaks BACKGROUND");
+                    assertThat(en(refusal.message())).endsWith("it breaks BACKGROUND");
                 });
     }
 

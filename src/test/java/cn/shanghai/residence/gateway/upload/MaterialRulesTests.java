@@ -11,6 +11,7 @@ import cn.shanghai.residence.gateway.upload.UploadRefusal.Reason;
 import static cn.shanghai.residence.gateway.upload.TestImages.chunk;
 import static cn.shanghai.residence.gateway.upload.TestImages.concat;
 import static cn.shanghai.residence.gateway.upload.TestImages.withChunkAfterHeader;
+import static cn.shanghai.residence.gateway.i18n.Rendered.both;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Materials: the type from the bytes alone, images without their metadata, anything else refused. */
@@ -126,7 +127,7 @@ class MaterialRulesTests {
         CheckedUpload checked = MaterialRules.check(Arrays.copyOf(scan, scan.length - 2));
 
         assertThat(checked.refusals()).extracting(UploadRefusal::reason).containsExactly(Reason.FORMAT);
-        assertThat(checked.refusals().get(0).message()).contains("JPEG");
+        assertThat(both(checked.refusals().get(0).message())).contains("JPEG");
     }
 
     @Test
@@ -135,7 +136,7 @@ class MaterialRulesTests {
                 ascii("%PDX-1.7"), ascii("<html>"), new byte[0]}) {
             CheckedUpload checked = MaterialRules.check(other);
             assertThat(checked.refusals()).extracting(UploadRefusal::reason).containsExactly(Reason.FORMAT);
-            assertThat(checked.refusals().get(0).message()).contains("JPEG、PNG 或 PDF");
+            assertThat(both(checked.refusals().get(0).message())).contains("JPEG、PNG 或 PDF");
             assertThat(checked.accepted()).isFalse();
         }
     }
@@ -143,7 +144,7 @@ class MaterialRulesTests {
     private static void assertDamagedPng(byte[] png, String why) {
         CheckedUpload checked = MaterialRules.check(png);
         assertThat(checked.refusals()).as(why).extracting(UploadRefusal::reason).containsExactly(Reason.FORMAT);
-        assertThat(checked.refusals().get(0).message()).as(why).contains("PNG");
+        assertThat(both(checked.refusals().get(0).message())).as(why).contains("PNG");
     }
 
     private static byte[] ascii(String text) {

@@ -18,6 +18,7 @@ import static cn.shanghai.residence.gateway.upload.JpegFileTests.SOI;
 import static cn.shanghai.residence.gateway.upload.JpegFileTests.SOS;
 import static cn.shanghai.residence.gateway.upload.TestImages.concat;
 import static cn.shanghai.residence.gateway.upload.TestImages.photo;
+import static cn.shanghai.residence.gateway.i18n.Rendered.both;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The permit photo rules on images the test draws: one compliant, one per broken rule, and the edges of each rule. */
@@ -45,7 +46,7 @@ class PermitPhotoRulesTests {
     void shouldRefuseWhatIsNotAJpeg() {
         assertThat(reasons(TestImages.png(358, 441))).containsExactly(Reason.FORMAT);
         assertThat(reasons(new byte[0])).containsExactly(Reason.FORMAT);
-        assertThat(PermitPhotoRules.check(TestImages.png(358, 441)).refusals().get(0).message()).contains("JPEG");
+        assertThat(both(PermitPhotoRules.check(TestImages.png(358, 441)).refusals().get(0).message())).contains("JPEG");
     }
 
     @Test
@@ -87,7 +88,7 @@ class PermitPhotoRulesTests {
         CheckedUpload large = PermitPhotoRules.check(photo(400, 500, Color.WHITE, 1, 350, 350));
 
         assertThat(large.refusals()).extracting(UploadRefusal::reason).containsExactly(Reason.DIMENSIONS);
-        assertThat(large.refusals().get(0).message()).contains("400×500").contains("358×441");
+        assertThat(both(large.refusals().get(0).message())).contains("400×500").contains("358×441");
         assertThat(reasons(photo(357, 441, Color.WHITE, 1, 350, 350))).containsExactly(Reason.DIMENSIONS);
         assertThat(reasons(photo(358, 440, Color.WHITE, 1, 350, 350))).containsExactly(Reason.DIMENSIONS);
     }
@@ -106,7 +107,7 @@ class PermitPhotoRulesTests {
         assertThat(checked.refusals()).extracting(UploadRefusal::reason)
                 .as("a decode of 65535 × 65535 would have failed as FORMAT, or run out of memory")
                 .containsExactly(Reason.DIMENSIONS);
-        assertThat(checked.refusals().get(0).message()).contains("65535×65535");
+        assertThat(both(checked.refusals().get(0).message())).contains("65535×65535");
     }
 
     @Test
@@ -114,7 +115,7 @@ class PermitPhotoRulesTests {
         CheckedUpload screen = PermitPhotoRules.check(photo(358, 441, Color.WHITE, 1, 72, 72));
 
         assertThat(screen.refusals()).extracting(UploadRefusal::reason).containsExactly(Reason.RESOLUTION);
-        assertThat(screen.refusals().get(0).message()).contains("72×72 dpi").contains("350");
+        assertThat(both(screen.refusals().get(0).message())).contains("72×72 dpi").contains("350");
         assertThat(reasons(photo(358, 441, Color.WHITE, 1, 349, 350))).containsExactly(Reason.RESOLUTION);
         assertThat(reasons(photo(358, 441, Color.WHITE, 1, 351, 350))).containsExactly(Reason.RESOLUTION);
         assertThat(reasons(photo(358, 441, Color.WHITE, 1, 350, 349))).containsExactly(Reason.RESOLUTION);
@@ -125,7 +126,7 @@ class PermitPhotoRulesTests {
     @Test
     void shouldConvertDotsPerCentimetre() {
         assertThat(reasons(photo(358, 441, Color.WHITE, 2, 138, 138))).as("138 dots/cm = 350.5 dpi").isEmpty();
-        assertThat(PermitPhotoRules.check(photo(358, 441, Color.WHITE, 2, 100, 100)).refusals().get(0).message())
+        assertThat(both(PermitPhotoRules.check(photo(358, 441, Color.WHITE, 2, 100, 100)).refusals().get(0).message()))
                 .contains("254×254 dpi");
     }
 
@@ -134,7 +135,7 @@ class PermitPhotoRulesTests {
         CheckedUpload aspectOnly = PermitPhotoRules.check(photo(358, 441, Color.WHITE, 0, 1, 1));
 
         assertThat(aspectOnly.refusals()).extracting(UploadRefusal::reason).containsExactly(Reason.RESOLUTION);
-        assertThat(aspectOnly.refusals().get(0).message()).contains("未标明").contains("declares none");
+        assertThat(both(aspectOnly.refusals().get(0).message())).contains("未标明").contains("declares none");
         assertThat(reasons(withoutJfif(photo358x441()))).containsExactly(Reason.RESOLUTION);
         assertThat(PermitPhotoRules.is350Dpi(null)).isFalse();
         assertThat(PermitPhotoRules.is350Dpi(new JpegFile.Density(1, 350, 350))).isTrue();

@@ -133,7 +133,8 @@ class PhotoUploadTests extends GatewayIntegrationTests {
                 .jsonPath("$.errors.length()").isEqualTo(reasons.size())
                 .jsonPath("$.errors[*].extensions.reason").isEqualTo(reasons)
                 .jsonPath("$.errors[0].extensions.code").isEqualTo("BAD_USER_INPUT")
-                .jsonPath("$.errors[0].message").value(String.class, message -> assertThat(message).contains(" / "));
+                .jsonPath("$.errors[0].message").value(String.class, message -> assertThat(message)
+                        .containsPattern("\\p{IsHan}").doesNotContain(" / "));
 
         assertThat(allUpstreamCalls()).isZero();
     }

@@ -1,10 +1,12 @@
 package cn.shanghai.residence.gateway.web;
 
 import java.util.Collections;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import cn.shanghai.residence.gateway.support.GatewayIntegrationTests;
@@ -124,8 +126,10 @@ class AbuseLimitTests extends GatewayIntegrationTests {
         assertThat(allUpstreamCalls()).as("upstream calls").isZero();
     }
 
+    /** In English, to read the limits' numbers in the refusals' words. */
     private WebTestClient.ResponseSpec query(String document) {
-        return postQuery("ywtb-1010", document);
+        return graphQlPost("ywtb-1010").header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .bodyValue(Map.of("query", document)).exchange();
     }
 
     private WebTestClient.ResponseSpec send(String body) {

@@ -16,6 +16,7 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
 
 import cn.shanghai.residence.gateway.InvalidConfigurationException;
+import cn.shanghai.residence.gateway.i18n.Messages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,7 +30,7 @@ class AdmissionFilterTests {
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final AdmissionFilter admission = new AdmissionFilter(
             new AdmissionProperties(true, null, null, null, null, Duration.ofSeconds(2), null),
-            SimpleLimiter.newBuilder().limit(FixedLimit.of(2)).build(), meters);
+            SimpleLimiter.newBuilder().limit(FixedLimit.of(2)).build(), meters, Messages.bundles());
 
     @Test
     void shouldJudgeEachWindowOnceByItsNinetyNinthPercentile() {
