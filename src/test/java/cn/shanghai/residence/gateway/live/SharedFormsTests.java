@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import cn.shanghai.residence.gateway.citizen.Reminder;
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.police.Application;
 import cn.shanghai.residence.gateway.police.Application.Status;
 import cn.shanghai.residence.gateway.postal.Shipment;
@@ -53,7 +54,8 @@ class SharedFormsTests {
         Shipment parcel = new Shipment("EMS1", Shipment.Status.IN_TRANSIT, 1500, LocalDate.of(2026, 12, 3),
                 List.of(new Shipment.Event(T0, "上海", "已揽收")));
         Watched watched = new Watched(List.of(new Watched.Tracked(application(), parcel)),
-                List.of(new Reminder(Reminder.Kind.PERMIT_SHIPPED, LocalDate.of(2026, 12, 1), "已寄出")));
+                List.of(new Reminder(Reminder.Kind.PERMIT_SHIPPED, LocalDate.of(2026, 12, 1),
+                        Text.of("reminder.PERMIT_SHIPPED.tracked", LocalDate.of(2026, 11, 29), "EMS1"))));
 
         Watched read = SharedForms.read(SharedForms.write(watched), Watched.class);
 

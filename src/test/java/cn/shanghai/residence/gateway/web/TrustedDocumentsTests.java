@@ -87,7 +87,8 @@ class TrustedDocumentsTests extends GatewayIntegrationTests {
         postBody(null, "{\"documentId\": 5}")
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].extensions.code").isEqualTo("BAD_REQUEST");
-        graphQlPost(null).bodyValue(Map.of("documentId", idOf("faqs"), "query", "{ faqs { id } }"))
+        graphQlPost(null).header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .bodyValue(Map.of("documentId", idOf("faqs"), "query", "{ faqs { id } }"))
                 .exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].message").isEqualTo("Send either 'documentId' or 'query', not both.");
