@@ -101,5 +101,6 @@ settle() {
 machine_line() {
     echo "$(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)," \
         "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(java -version 2>&1 | head -1)," \
-        "JVM flags: ${JAVA_OPTS:-none given} (ergonomics: $(java ${JAVA_OPTS:-} -XX:+PrintCommandLineFlags -version 2>&1 | head -1 | xargs))"
+        "JVM flags: ${JAVA_OPTS:-none given} (ergonomics: $(java ${JAVA_OPTS:-} -XX:+PrintCommandLineFlags -version 2>&1 | head -1 \
+            | sed 's/ *-XX:+PrintCommandLineFlags//' | xargs))"
 }

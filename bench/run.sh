@@ -65,8 +65,10 @@ start_gateway() {
     local started
     started=$(date +%s%N)
     # shellcheck disable=SC2086
+    # Admission off: each wrk run's end cancels its requests in flight, which the adaptive limit reads as clients
+    # giving up, so it would sit at its floor and shed the concurrency-64 rows. bench/soak.sh measures admission.
     java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$GATEWAY_PORT" "${GATEWAY_PRODUCTION[@]}" "${DOCUMENT_ARGS[@]}" \
-        --logging.level.root=warn "$@" ${GATEWAY_ARGS:-} > "$OUT/gateway.log" 2>&1 &
+        --gateway.admission.enabled=false --logging.level.root=warn "$@" ${GATEWAY_ARGS:-} > "$OUT/gateway.log" 2>&1 &
     GATEWAY_PID=$!
     PIDS+=("$GATEWAY_PID")
     wait_ready "http://127.0.0.1:$GATEWAY_PORT/actuator/health/readiness" "$started"
@@ -135,7 +137,7 @@ done
         "$(machine_line)."
     echo "Each scenario: ${WARMUP} s warm-up, then ${DURATION} s measured; ${PERSONS} persons per query, each wrk" \
         "thread its own; wrk (2 threads) and the stub server on the same machine. JIT warm-up (concurrency 16," \
-        "until two 5 s windows in a row are within 3 % of the one before): ${SETTLING[*]}."
+        "until two 5 s windows in a row are within 3 % of the one before): $(printf '%s; ' "${SETTLING[@]}" | sed 's/; $//')."
     echo
     echo "Start to ready: ${READY[*]}. Peak RSS: ${PEAK[*]}."
     echo
