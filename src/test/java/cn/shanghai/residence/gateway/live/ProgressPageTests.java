@@ -1,8 +1,6 @@
 package cn.shanghai.residence.gateway.live;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 
@@ -10,12 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -23,9 +16,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.shanghai.residence.gateway.support.GatewayIntegrationTests;
+import cn.shanghai.residence.gateway.support.HeadlessChromium;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Issue 13's progress page in headless Chromium (Debian's, driven by Selenium; nothing downloaded, nothing leaves
@@ -33,8 +26,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class ProgressPageTests extends GatewayIntegrationTests {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     /** A guard against waiting for ever, not a latency limit: each wait ends as soon as the page shows it. */
     static final Duration HANG_GUARD = Duration.ofMinutes(1);
@@ -46,19 +37,10 @@ class ProgressPageTests extends GatewayIntegrationTests {
 
     @BeforeEach
     void openBrowser() {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "headless Chromium is not installed: as root, apt-get install -y chromium chromium-driver");
+        HeadlessChromium.assumeInstalled();
         watches.quiet().block(HANG_GUARD);
         watches.forgetUnwatched();
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1400",
-                "--no-proxy-server", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--lang=zh-CN");
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
+        browser = HeadlessChromium.open(1280, 1400);
     }
 
     @AfterEach
@@ -94,9 +76,7 @@ class ProgressPageTests extends GatewayIntegrationTests {
                 .contains("新进度：审核中").contains("状态变更：审核中");
         assertThat(browser.findElement(By.id("connection")).getText()).isEqualTo("已连接，实时更新中");
 
-        Path screenshot = Path.of("target", "screenshots", "progress.png");
-        Files.createDirectories(screenshot.getParent());
-        Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        HeadlessChromium.screenshot(browser, "progress");
     }
 
     /** A registration that reaches review two hours after it is filed (the living sandbox's pace). */
