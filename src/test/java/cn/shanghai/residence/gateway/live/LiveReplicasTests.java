@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +34,7 @@ import cn.shanghai.residence.gateway.GatewayApplication;
 import cn.shanghai.residence.gateway.sandbox.SandboxProperties;
 import cn.shanghai.residence.gateway.sandbox.StubServers;
 import cn.shanghai.residence.gateway.support.GraphQlSocket;
+import cn.shanghai.residence.gateway.support.ReplicaSettings;
 import cn.shanghai.residence.gateway.support.TestClock;
 import cn.shanghai.residence.gateway.support.TestIdentityProvider;
 import cn.shanghai.residence.gateway.support.TestLiveTime;
@@ -305,32 +305,19 @@ class LiveReplicasTests {
      * {@code more} configuration (a replica the test closes while the others run).
      */
     private static ConfigurableApplicationContext replica(Class<?>... more) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("gateway.sandbox.enabled", "false");
-        settings.put("server.port", "0");
-        settings.put("management.server.port", "0");
-        settings.put("gateway.store", "redis");
-        settings.put("spring.data.redis.host", "127.0.0.1");
-        settings.put("spring.data.redis.port", String.valueOf(redisPort));
-        settings.put("spring.data.redis.timeout", "5s");
-        settings.put("gateway.redis.key-prefix", prefix);
+        Map<String, String> settings = ReplicaSettings.onRedis(redisPort, prefix, IDP.writePublicKey(files), agencies);
         settings.put("gateway.live.jitter", "0");
         // A busy CI machine running three gateways must not turn a slow first answer into a timeout.
         settings.put("gateway.request-deadline", "30s");
         settings.put("server.shutdown", "immediate");
-        settings.put("gateway.security.issuer", TestIdentityProvider.ISSUER);
-        settings.put("spring.security.oauth2.resourceserver.jwt.public-key-location",
-                "file:" + IDP.writePublicKey(files));
         for (Upstream upstream : Upstream.values()) {
-            settings.put("gateway.upstreams." + upstream.id() + ".base-url", agencies.baseUrl(upstream).toString());
             settings.put("gateway.upstreams." + upstream.id() + ".timeout", "20s");
         }
         List<Class<?>> sources = new ArrayList<>(List.of(GatewayApplication.class, TestClock.Registration.class,
                 TestLiveTime.Registration.class));
         sources.addAll(List.of(more));
         return new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
-                .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                        .toArray(String[]::new));
+                .run(ReplicaSettings.arguments(settings));
     }
 
     /**

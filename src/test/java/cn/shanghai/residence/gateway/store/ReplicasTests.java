@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +28,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import cn.shanghai.residence.gateway.GatewayApplication;
 import cn.shanghai.residence.gateway.sandbox.SandboxProperties;
 import cn.shanghai.residence.gateway.sandbox.StubServers;
+import cn.shanghai.residence.gateway.support.ReplicaSettings;
 import cn.shanghai.residence.gateway.support.TestIdentityProvider;
 import cn.shanghai.residence.gateway.support.TestRedis;
 import cn.shanghai.residence.gateway.upstream.Upstream;
@@ -268,27 +268,11 @@ class ReplicasTests {
     }
 
     private static String[] settings(String prefix) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("gateway.sandbox.enabled", "false");
-        settings.put("server.port", "0");
-        settings.put("management.server.port", "0"); // two replicas on one machine: an operators' port each
-        settings.put("gateway.store", "redis");
-        settings.put("spring.data.redis.host", "127.0.0.1");
-        settings.put("spring.data.redis.port", String.valueOf(redisPort));
-        // A busy CI machine must not turn a slow answer into "Redis down" (a per-replica budget); a stopped Redis is
-        // still seen at once, because commands are refused while disconnected.
-        settings.put("spring.data.redis.timeout", "5s");
-        settings.put("gateway.redis.key-prefix", prefix);
+        Map<String, String> settings = ReplicaSettings.onRedis(redisPort, prefix, IDP.writePublicKey(files), agencies);
         settings.put("gateway.rate-limit.burst", String.valueOf(BURST));
         settings.put("gateway.rate-limit.requests-per-minute", "1");
         settings.put("gateway.trusted-proxies", "127.0.0.1,::1");
         settings.put("gateway.cache.resources.police-applications.ttl", "10m");
-        settings.put("gateway.security.issuer", TestIdentityProvider.ISSUER);
-        settings.put("spring.security.oauth2.resourceserver.jwt.public-key-location",
-                "file:" + IDP.writePublicKey(files));
-        for (Upstream upstream : Upstream.values()) {
-            settings.put("gateway.upstreams." + upstream.id() + ".base-url", agencies.baseUrl(upstream).toString());
-        }
-        return settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        return ReplicaSettings.arguments(settings);
     }
 }
