@@ -72,8 +72,9 @@ class LocaleInterceptor implements WebGraphQlInterceptor, Ordered {
         return errors.stream().anyMatch(TextError.class::isInstance);
     }
 
+    /** Outside the error codes, so the errors they make are rendered too; inside the access audit. */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return Ordered.HIGHEST_PRECEDENCE + 2;
     }
 }

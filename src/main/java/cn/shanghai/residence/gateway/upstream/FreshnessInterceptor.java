@@ -29,8 +29,9 @@ class FreshnessInterceptor implements WebGraphQlInterceptor, Ordered {
                 .contextWrite(memo::addTo);
     }
 
+    /** Inside the access audit, outside the language and the error codes (their answers carry no freshness). */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return Ordered.HIGHEST_PRECEDENCE + 1;
     }
 }

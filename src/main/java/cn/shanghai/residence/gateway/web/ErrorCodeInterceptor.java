@@ -90,8 +90,9 @@ class ErrorCodeInterceptor implements WebGraphQlInterceptor, Ordered {
         return ErrorCode.INTERNAL_ERROR;
     }
 
+    /** Inside the audit, freshness and language interceptors, which read or render the codes given here. */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 1;
+        return Ordered.HIGHEST_PRECEDENCE + 3;
     }
 }
