@@ -12,12 +12,6 @@ public class UpstreamFailure extends GatewayException {
     private final Upstream upstream;
     private final boolean retryable;
 
-    public UpstreamFailure(Upstream upstream, ErrorCode code, boolean retryable, String message) {
-        super(code, message);
-        this.upstream = upstream;
-        this.retryable = retryable;
-    }
-
     /** A message from the bundles, rendered in the request's language. */
     public UpstreamFailure(Upstream upstream, ErrorCode code, boolean retryable, Text message) {
         super(code, message);

@@ -6,7 +6,6 @@ import java.util.Map;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.schema.DataFetchingEnvironment;
-import org.jspecify.annotations.Nullable;
 
 import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.i18n.TextError;
@@ -18,14 +17,7 @@ import cn.shanghai.residence.gateway.i18n.TextError;
 public class GatewayException extends RuntimeException {
 
     private final ErrorCode code;
-    private final @Nullable Text text;
-
-    /** A message in words, shown as written: only for messages not yet in the bundles. */
-    public GatewayException(ErrorCode code, String message) {
-        super(message, null, false, false);
-        this.code = code;
-        this.text = null;
-    }
+    private final Text text;
 
     /** A message from the bundles, rendered in the request's language; {@link #getMessage()} is its key. */
     public GatewayException(ErrorCode code, Text text) {
@@ -34,8 +26,8 @@ public class GatewayException extends RuntimeException {
         this.text = text;
     }
 
-    /** The message to render, if it comes from the bundles. */
-    public @Nullable Text text() {
+    /** The message to render, in the language the request asks for. */
+    public Text text() {
         return text;
     }
 
@@ -73,7 +65,7 @@ public class GatewayException extends RuntimeException {
     }
 
     private GraphQLError withText(GraphQLError error) {
-        return text == null ? error : new TextError(error, text);
+        return new TextError(error, text);
     }
 
     public static GatewayException badUserInput(Text message) {

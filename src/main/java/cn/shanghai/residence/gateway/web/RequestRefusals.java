@@ -61,8 +61,7 @@ public final class RequestRefusals {
             List<? extends GatewayException> failures, Messages messages, Consumer<HttpHeaders> headers) {
         HttpHeaders asked = request.headers().asHttpHeaders();
         List<Map<String, Object>> errors = failures.stream()
-                .map(failure -> error(failure.code(), failure.text() == null ? failure.getMessage()
-                        : messages.render(failure.text(), asked), failure.extensions()))
+                .map(failure -> error(failure.code(), messages.render(failure.text(), asked), failure.extensions()))
                 .toList();
         return ServerResponse.status(status).headers(headers)
                 .contentType(mediaType(request.headers().asHttpHeaders()))

@@ -18,6 +18,7 @@ import reactor.core.publisher.Sinks;
 import reactor.test.StepVerifier;
 import reactor.test.scheduler.VirtualTimeScheduler;
 
+import cn.shanghai.residence.gateway.i18n.Text;
 import cn.shanghai.residence.gateway.police.Application;
 import cn.shanghai.residence.gateway.police.Application.Status;
 import cn.shanghai.residence.gateway.upstream.Upstream;
@@ -87,7 +88,8 @@ class WatchTests {
     void shouldTellDegradedOnceThenBackOffThenTellRecovered() {
         Watch watch = watch(settings(null));
         Sinks.Many<LiveUpdate> subscriber = watch.join(null);
-        failing.set(new UpstreamFailure(Upstream.POLICE, ErrorCode.UPSTREAM_UNAVAILABLE, true, "down"));
+        failing.set(new UpstreamFailure(Upstream.POLICE, ErrorCode.UPSTREAM_UNAVAILABLE, true,
+                Text.of("error.UPSTREAM_UNAVAILABLE", Text.key("upstream.police"))));
 
         time.advanceTimeBy(Duration.ofMinutes(10));
         time.advanceTimeBy(Duration.ofMinutes(20));
