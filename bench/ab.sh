@@ -17,23 +17,13 @@ STUB_PORT="${STUB_PORT:-18091}"
 GATEWAY_PORT="${GATEWAY_PORT:-18090}"
 ISSUER="https://bench.residence-gateway.local"
 mkdir -p "$OUT"
-PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT
 source bench/lib.sh
 need_wrk
 build_gateway
 source bench/gateway-args.sh
 java bench/BenchTokens.java "$OUT" "$ISSUER" 200 home
 start_stubs
-python3 - "$OUT" <<'PY'
-import hashlib, json, sys
-out = sys.argv[1]
-query = json.load(open("bench/home.json"))["query"]
-document_id = "sha256:" + hashlib.sha256(query.encode()).hexdigest()
-json.dump({"documentId": document_id}, open(out + "/home-id.json", "w"))
-json.dump({document_id: query}, open(out + "/documents.json", "w"))
-PY
+trusted_documents "$OUT" home
 
 echo "| configuration | q/s | p50 ms | p99 ms | errors | CPU ms/q |" > "$OUT/ab.md"
 echo "|---|---|---|---|---|---|" >> "$OUT/ab.md"
@@ -41,7 +31,7 @@ for config in "$@"; do
     body=bench/home.json
     settings=$config
     if [[ "$config" == *documents.mode* ]]; then
-        body="$OUT/home-id.json"
+        body="$OUT/home.json"
         settings="$config --gateway.documents.manifest=file:$OUT/documents.json"
     fi
     started=$(date +%s%N)

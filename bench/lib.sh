@@ -1,6 +1,10 @@
-# Sourced by bench/run.sh and bench/peer.sh: the pieces both need, written once. Expects ROOT, OUT, STUB_PORT and
-# a PIDS array (killed on exit by the caller).
+# Sourced by bench/run.sh, bench/peer.sh and bench/ab.sh: the pieces they all need, written once. Expects ROOT, OUT
+# and STUB_PORT. Every process a script adds to PIDS is killed, with its children, when the script exits.
 # shellcheck shell=bash
+
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do for p in $(tree "$pid"); do kill "$p" 2>/dev/null || true; done; done; }
+trap cleanup EXIT
 
 need_wrk() {
     command -v wrk >/dev/null && return
@@ -95,6 +99,21 @@ settle() {
     done
     SETTLED_S=$waited
     SETTLED_QPS=$qps
+}
+
+# Trusted documents for the queries bench/<scenario>.json: writes $1/<scenario>.json (the same request by its
+# documentId) and the manifest $1/documents.json, which --gateway.documents.manifest=file:... loads.
+trusted_documents() {
+    python3 - "$@" <<'PY'
+import hashlib, json, sys
+out, manifest = sys.argv[1], {}
+for scenario in sys.argv[2:]:
+    query = json.load(open("bench/%s.json" % scenario))["query"]
+    document_id = "sha256:" + hashlib.sha256(query.encode()).hexdigest()
+    manifest[document_id] = query
+    json.dump({"documentId": document_id}, open("%s/%s.json" % (out, scenario), "w"))
+json.dump(manifest, open(out + "/documents.json", "w"))
+PY
 }
 
 # The machine and the JVM in one line, for the tables.

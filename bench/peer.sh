@@ -31,9 +31,6 @@ ISSUER="https://bench.residence-gateway.local"
 NO_DELAY="police=0&housing=0&bdc=0&postal=0"
 DELAYED="police=50&housing=80&bdc=30&postal=100"
 mkdir -p "$OUT"
-PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do for p in $(tree "$pid"); do kill "$p" 2>/dev/null || true; done; done; }
-trap cleanup EXIT
 source bench/lib.sh
 
 need_wrk

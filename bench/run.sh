@@ -31,9 +31,6 @@ NO_DELAY="police=0&housing=0&bdc=0&postal=0"
 CONCURRENCY="${CONCURRENCY:-1 16 64}"
 [[ "${QUICK:-0}" == 1 ]] && CONCURRENCY="16"
 mkdir -p "$OUT"
-PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; }
-trap cleanup EXIT
 
 source bench/lib.sh
 need_wrk
@@ -43,16 +40,7 @@ source bench/gateway-args.sh
 BODIES="bench"
 DOCUMENT_ARGS=()
 if [[ "${DOCUMENTS:-text}" == trusted ]]; then
-    python3 - "$OUT" home progress <<'PY'
-import hashlib, json, sys
-out, manifest = sys.argv[1], {}
-for scenario in sys.argv[2:]:
-    query = json.load(open("bench/%s.json" % scenario))["query"]
-    document_id = "sha256:" + hashlib.sha256(query.encode()).hexdigest()
-    manifest[document_id] = query
-    json.dump({"documentId": document_id}, open("%s/%s.json" % (out, scenario), "w"))
-json.dump(manifest, open(out + "/documents.json", "w"))
-PY
+    trusted_documents "$OUT" home progress
     BODIES="$OUT"
     DOCUMENT_ARGS=(--gateway.documents.mode=trusted-only --gateway.documents.manifest="file:$OUT/documents.json")
 fi
