@@ -6,7 +6,11 @@
 # configuration at the end to see the noise. A configuration naming gateway.documents.mode sends the home query by
 # its trusted-document id, with a manifest made here.
 #
+# A configuration starting with @<git revision> runs that commit's gateway instead of the working tree's (built
+# once from `git archive` under bench/target/ab/), so a change to the code is measured like a change of settings.
+#
 # Usage: bench/ab.sh "" "--management.tracing.sampling.probability=1.0" ""
+#        bench/ab.sh @HEAD~1 "" @HEAD~1 ""        (the last commit's effect, each side twice)
 # Environment: WARM (s, 30), MEASURE (s, 15), JAVA_OPTS, GATEWAY_PORT (18090), STUB_PORT (18091).
 set -euo pipefail
 
@@ -25,18 +29,38 @@ java bench/BenchTokens.java "$OUT" "$ISSUER" 200 home
 start_stubs
 trusted_documents "$OUT" home
 
+# The jar of a git revision, built once: jar_of <revision> sets REVISION_JAR.
+jar_of() {
+    local commit dir
+    commit=$(git rev-parse --short "$1^{commit}")
+    dir="$OUT/rev-$commit"
+    if [[ ! -f "$dir/built" ]]; then
+        echo "building $1 ($commit)"
+        rm -rf "$dir" && mkdir -p "$dir"
+        git archive "$commit" | tar -x -C "$dir"
+        (cd "$dir" && mvn -B -q -DskipTests package) && touch "$dir/built"
+    fi
+    REVISION_JAR="$(ls "$dir"/target/residence-gateway-*.jar | grep -v '\.original' | head -1)"
+}
+
 echo "| configuration | q/s | p50 ms | p99 ms | errors | CPU ms/q |" > "$OUT/ab.md"
 echo "|---|---|---|---|---|---|" >> "$OUT/ab.md"
 for config in "$@"; do
     body=bench/home.json
     settings=$config
+    jar=$JAR
+    if [[ "$config" == @* ]]; then
+        read -r revision settings <<< "$config"
+        jar_of "${revision#@}"
+        jar=$REVISION_JAR
+    fi
     if [[ "$config" == *documents.mode* ]]; then
         body="$OUT/home.json"
-        settings="$config --gateway.documents.manifest=file:$OUT/documents.json"
+        settings="$settings --gateway.documents.manifest=file:$OUT/documents.json"
     fi
     started=$(date +%s%N)
     # shellcheck disable=SC2086
-    java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$GATEWAY_PORT" "${GATEWAY_PRODUCTION[@]}" "${CACHE_OFF[@]}" \
+    java ${JAVA_OPTS:-} -jar "$jar" --server.port="$GATEWAY_PORT" "${GATEWAY_PRODUCTION[@]}" "${CACHE_OFF[@]}" \
         --logging.level.root=warn $settings > "$OUT/gateway.log" 2>&1 &
     pid=$!
     PIDS+=("$pid")
