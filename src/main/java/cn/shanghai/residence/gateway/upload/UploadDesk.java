@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.context.ContextView;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
@@ -27,6 +28,7 @@ import cn.shanghai.residence.gateway.bdc.BdcService;
 import cn.shanghai.residence.gateway.bdc.Photo;
 import cn.shanghai.residence.gateway.i18n.Messages;
 import cn.shanghai.residence.gateway.i18n.Text;
+import cn.shanghai.residence.gateway.observability.LogCorrelation;
 import cn.shanghai.residence.gateway.police.PoliceService;
 import cn.shanghai.residence.gateway.reference.Guardianship;
 import cn.shanghai.residence.gateway.reference.Ids;
@@ -98,7 +100,7 @@ class UploadDesk {
                                 slots.release();
                             }
                         })))
-                .onErrorResume(error -> answer(request, error));
+                .onErrorResume(error -> Mono.deferContextual(context -> answer(request, error, context)));
     }
 
     /** The signed-in caller's upload in a slot: read within its limit, checked, then stored. */
@@ -114,7 +116,7 @@ class UploadDesk {
         return stored
                 .flatMap(answer -> ServerResponse.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON)
                         .bodyValue(answer))
-                .onErrorResume(error -> answer(request, error))
+                .onErrorResume(error -> Mono.deferContextual(context -> answer(request, error, context)))
                 .contextWrite(context -> new RequestMemo().addTo(context));
     }
 
@@ -137,11 +139,11 @@ class UploadDesk {
         return error instanceof WebClientResponseException response ? kind.refusal().apply(response) : Optional.empty();
     }
 
-    private Mono<ServerResponse> answer(ServerRequest request, Throwable error) {
+    private Mono<ServerResponse> answer(ServerRequest request, Throwable error, ContextView context) {
         if (error instanceof RefusedUpload refused) {
             return RequestRefusals.response(request, refused.status(), refused.errors(), messages, headers -> { });
         }
-        GatewayException failure = error instanceof GatewayException known ? known : internal(error);
+        GatewayException failure = error instanceof GatewayException known ? known : internal(error, context);
         return RequestRefusals.response(request, status(failure), List.of(failure), messages, headers -> {
             if (failure.code() == ErrorCode.UNAUTHENTICATED) {
                 headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -153,8 +155,8 @@ class UploadDesk {
     }
 
     /** The gateway's own bug: logged by type only, answered without any detail. */
-    private static GatewayException internal(Throwable error) {
-        log.error("Unexpected {} during an upload", error.getClass().getName());
+    private static GatewayException internal(Throwable error, ContextView context) {
+        LogCorrelation.within(context, () -> log.error("Unexpected {} during an upload", error.getClass().getName()));
         return new GatewayException(ErrorCode.INTERNAL_ERROR, Text.of("error.INTERNAL_ERROR"));
     }
 

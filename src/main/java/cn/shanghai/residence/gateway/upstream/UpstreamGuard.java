@@ -36,6 +36,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.reactive.function.client.WebClientResponseException;
 
+import cn.shanghai.residence.gateway.observability.LogCorrelation;
 import cn.shanghai.residence.gateway.observability.MetricNames;
 import cn.shanghai.residence.gateway.web.RequestTrace;
 
@@ -135,10 +136,11 @@ public final class UpstreamGuard {
                     .doOnError(error -> {
                         String outcome = UpstreamFailures.classify(upstream, error).code().name();
                         stop(sample, span, attempts, resource, outcome);
-                        log.warn("Upstream call failed: upstream={} resource={} outcome={} cause={} requestId={}",
+                        LogCorrelation.within(context, () -> log.warn(
+                                "Upstream call failed: upstream={} resource={} outcome={} cause={} requestId={}",
                                 upstream.id(), resource, outcome, cause(error),
                                 context.<RequestTrace>getOrEmpty(RequestTrace.class).map(RequestTrace::requestId)
-                                        .orElse("-"));
+                                        .orElse("-")));
                     })
                     .doOnCancel(() -> stop(sample, span, attempts, resource, "CANCELLED"));
         });

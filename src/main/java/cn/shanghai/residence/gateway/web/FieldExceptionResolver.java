@@ -44,6 +44,11 @@ class FieldExceptionResolver extends DataFetcherExceptionResolverAdapter {
     private static final GatewayException INTERNAL = new GatewayException(ErrorCode.INTERNAL_ERROR,
             Text.of("error.INTERNAL_ERROR"));
 
+    /** Its log lines name the trace and the request (see {@link cn.shanghai.residence.gateway.observability.LogCorrelation}). */
+    FieldExceptionResolver() {
+        setThreadLocalContextAware(true);
+    }
+
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         if (ex instanceof GatewayException failure) {

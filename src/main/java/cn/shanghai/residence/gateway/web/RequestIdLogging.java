@@ -9,8 +9,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts the request id of the Reactor context into the log lines' MDC ({@code requestId}), beside the trace and
- * span ids Micrometer Tracing puts there: Reactor's automatic context propagation
- * ({@code spring.reactor.context-propagation=auto}) restores it on whatever thread a log line is written.
+ * span ids Micrometer Tracing puts there, whenever thread locals are restored from a request's context
+ * ({@link cn.shanghai.residence.gateway.observability.LogCorrelation}, Spring for GraphQL's exception resolvers).
  */
 @Component
 class RequestIdLogging implements ThreadLocalAccessor<RequestTrace> {

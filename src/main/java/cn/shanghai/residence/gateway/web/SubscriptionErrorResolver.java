@@ -18,6 +18,11 @@ class SubscriptionErrorResolver extends SubscriptionExceptionResolverAdapter {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionErrorResolver.class);
 
+    /** Its log lines name the trace and the request (see {@link cn.shanghai.residence.gateway.observability.LogCorrelation}). */
+    SubscriptionErrorResolver() {
+        setThreadLocalContextAware(true);
+    }
+
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex) {
         if (ex instanceof GatewayException failure) {
