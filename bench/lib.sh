@@ -50,6 +50,21 @@ tree_ticks() {
     echo "$sum"
 }
 
+# CPU clock ticks spent so far by a JVM's JIT compiler threads and by its garbage collector's threads: "<jit> <gc>".
+# A gateway whose JIT has not settled spends much of a run compiling, which is not what a query costs.
+jvm_ticks() {
+    local jit=0 gc=0 name ticks
+    for stat in /proc/"$1"/task/*/stat; do
+        name=$(sed 's/^[0-9]* (\(.*\)) .*/\1/' "$stat" 2>/dev/null) || continue
+        ticks=$(sed 's/.*) //' "$stat" 2>/dev/null | awk '{print $12 + $13}') || continue
+        case "$name" in
+            C1\ Compiler*|C2\ Compiler*) jit=$(( jit + ticks )) ;;
+            GC\ Thread*|G1\ *) gc=$(( gc + ticks )) ;;
+        esac
+    done
+    echo "$jit $gc"
+}
+
 # Resident memory (field VmRSS, or VmHWM for the peak) of a process and its descendants, in MiB.
 tree_mib() {
     local field=$2 sum=0
