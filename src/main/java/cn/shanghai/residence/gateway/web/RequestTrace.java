@@ -1,6 +1,7 @@
 package cn.shanghai.residence.gateway.web;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -22,8 +23,14 @@ public record RequestTrace(String requestId) {
                 : neutral();
     }
 
-    /** A new id of no caller: for work no single request owns (a poll, a load several requests share). */
+    /**
+     * A new id of no caller: for work no single request owns (a poll, a load several requests share), and for a
+     * request that brings none. A random (version 4) UUID from the thread's own generator: an id is quoted, never
+     * trusted, so it needs no {@code SecureRandom}, whose cost showed in the cold query's profile.
+     */
     public static RequestTrace neutral() {
-        return new RequestTrace(UUID.randomUUID().toString());
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new RequestTrace(new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
+                (random.nextLong() & ~(3L << 62)) | (2L << 62)).toString());
     }
 }
