@@ -10,6 +10,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -101,6 +102,16 @@ class SecurityConfiguration {
                         settings.maxMemory().toBytes());
             }
         };
+    }
+
+    /**
+     * No spans or timers of Spring Security's own: an observation around its filter chain, each authentication and
+     * each authorization cost about 3 % of a cold query's CPU (bench/RESULTS.md, issue 16), and the request's span and
+     * its status (401, 403) already say what security decided.
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Boot adds this to its JWT decoder, beside audience and timestamps: a token must say when it expires. */

@@ -109,6 +109,9 @@ class TracingExportTests extends GatewayIntegrationTests {
                 .filter(span -> attributes(span).get("resource").equals("police-permit")).findFirst().orElseThrow();
         assertThat(attributes(call)).containsEntry("upstream", "police").containsEntry("outcome", "SUCCESS")
                 .containsEntry("retries", "0");
+        assertThat(spans.values()).as("the request, its reads, calls and HTTP calls: no framework's inner spans")
+                .allSatisfy(span -> assertThat(span.getKind() != Span.SpanKind.SPAN_KIND_INTERNAL
+                        || span.getName().startsWith("gateway.upstream.")).as(span.getName()).isTrue());
         assertThat(spans.values()).as("no span names the person").allSatisfy(span -> {
             assertThat(span.getName()).doesNotContain("ywtb-1006");
             assertThat(attributes(span).values()).noneMatch(value -> value.contains("ywtb-1006"));
