@@ -17,8 +17,11 @@ public final class LogCorrelation {
     private LogCorrelation() {
     }
 
-    /** Runs {@code logging} with the MDC of the request whose Reactor context is {@code context}. */
-    public static void within(ContextView context, Runnable logging) {
+    /**
+     * Runs {@code logging} with the MDC of the request whose context is {@code context}: its Reactor
+     * {@link ContextView}, or the {@link graphql.GraphQLContext} Spring for GraphQL copies it into.
+     */
+    public static void within(Object context, Runnable logging) {
         try (ContextSnapshot.Scope restored = SNAPSHOTS.setThreadLocalsFrom(context)) {
             logging.run();
         }

@@ -12,6 +12,7 @@ import org.springframework.graphql.execution.DataFetcherExceptionResolverAdapter
 import org.springframework.stereotype.Component;
 
 import cn.shanghai.residence.gateway.i18n.Text;
+import cn.shanghai.residence.gateway.observability.LogCorrelation;
 import cn.shanghai.residence.gateway.store.StoreUnavailableException;
 
 /**
@@ -44,11 +45,6 @@ class FieldExceptionResolver extends DataFetcherExceptionResolverAdapter {
     private static final GatewayException INTERNAL = new GatewayException(ErrorCode.INTERNAL_ERROR,
             Text.of("error.INTERNAL_ERROR"));
 
-    /** Its log lines name the trace and the request (see {@link cn.shanghai.residence.gateway.observability.LogCorrelation}). */
-    FieldExceptionResolver() {
-        setThreadLocalContextAware(true);
-    }
-
     @Override
     protected GraphQLError resolveToSingleError(Throwable ex, DataFetchingEnvironment env) {
         if (ex instanceof GatewayException failure) {
@@ -61,7 +57,8 @@ class FieldExceptionResolver extends DataFetcherExceptionResolverAdapter {
             log.debug("Request cancelled or out of time while resolving {}", env.getExecutionStepInfo().getPath());
             return CANCELLED.toGraphQlError(env);
         }
-        log.error("Unexpected {} while resolving {}", ex.getClass().getName(), env.getExecutionStepInfo().getPath());
+        LogCorrelation.within(env.getGraphQlContext(), () -> log.error("Unexpected {} while resolving {}",
+                ex.getClass().getName(), env.getExecutionStepInfo().getPath()));
         return INTERNAL.toGraphQlError(env);
     }
 }
