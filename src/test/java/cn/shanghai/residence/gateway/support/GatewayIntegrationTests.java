@@ -43,7 +43,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureHttpGraphQlTester
 @ActiveProfiles("test")
-@Import({TestClock.Registration.class, TestLiveTime.Registration.class})
+@Import({TestClock.Registration.class, TestLiveTime.Registration.class, SessionCounter.Registration.class})
 public abstract class GatewayIntegrationTests {
 
     @Autowired
