@@ -76,6 +76,25 @@ class RequestTraceTests extends GatewayIntegrationTests {
     }
 
     @Test
+    void shouldPassNoCallersBaggageToTheAgencies() {
+        resetJournals();
+
+        graphQlPost("ywtb-1006")
+                .headers(h -> {
+                    h.set("traceparent", "00-" + TRACE_ID + "-" + CALLERS_SPAN + "-01");
+                    h.set("baggage", "person=ywtb-1006,channel=app");
+                })
+                .bodyValue(Map.of("query", "{ me { residencePermit { status } } }"))
+                .exchange()
+                .expectStatus().isOk();
+
+        assertThat(allUpstreamRequests()).isNotEmpty().allSatisfy(call -> {
+            assertThat(call.getHeader("traceparent")).startsWith("00-" + TRACE_ID + "-");
+            assertThat(call.containsHeader("baggage")).as("a caller's baggage stays at the gateway").isFalse();
+        });
+    }
+
+    @Test
     void shouldStartOneTraceForARequestThatBringsNone() {
         resetJournals();
 
