@@ -12,7 +12,8 @@
 # A configuration starting with @<git revision> runs that commit's gateway instead of the working tree's (built
 # once from `git archive` under bench/target/ab/), so a change to the code is measured like a change of settings. A
 # configuration naming gateway.documents.mode sends the home query by its trusted-document id, with a manifest made
-# here.
+# here. Words of a configuration that start with -X go to that gateway's JVM (-XX:+UseParallelGC), the rest to
+# the gateway.
 #
 # Usage: bench/ab.sh "" "--management.tracing.sampling.probability=1.0"
 #        bench/ab.sh @HEAD~1 "" @HEAD~1 ""        (the last commit's effect, each side twice)
@@ -55,21 +56,24 @@ jar_of() {
 
 # Every configuration's jar, settings and request body, resolved (and built) before any gateway starts.
 CONFIGS=("$@")
-JARS=() SETTINGS=() BODIES=() GATEWAYS=()
+JARS=() SETTINGS=() JVM=() BODIES=() GATEWAYS=()
 for config in "${CONFIGS[@]}"; do
-    settings=$config
+    settings=""
+    jvm=""
     jar=$JAR
-    if [[ "$config" == @* ]]; then
-        read -r revision settings <<< "$config"
-        jar_of "${revision#@}"
-        jar=$REVISION_JAR
-    fi
+    for word in $config; do
+        case "$word" in
+            @*) jar_of "${word#@}"; jar=$REVISION_JAR ;;
+            -X*) jvm="$jvm $word" ;;
+            *) settings="$settings $word" ;;
+        esac
+    done
     body=bench/home.json
     if [[ "$config" == *documents.mode* ]]; then
         body="$OUT/home.json"
         settings="$settings --gateway.documents.manifest=file:$OUT/documents.json"
     fi
-    JARS+=("$jar") SETTINGS+=("$settings") BODIES+=("$body")
+    JARS+=("$jar") SETTINGS+=("$settings") JVM+=("$jvm") BODIES+=("$body")
 done
 
 start_stubs
@@ -78,7 +82,7 @@ profile_flags=()
 for i in "${!CONFIGS[@]}"; do
     port=$((GATEWAY_PORT + 2 * i))
     # shellcheck disable=SC2086
-    java ${JAVA_OPTS:-} "${profile_flags[@]}" -jar "${JARS[$i]}" --server.port="$port" \
+    java ${JAVA_OPTS:-} ${JVM[$i]} "${profile_flags[@]}" -jar "${JARS[$i]}" --server.port="$port" \
         --management.server.port=$((port + 1)) "${GATEWAY_PRODUCTION[@]}" "${CACHE_OFF[@]}" \
         --gateway.admission.enabled=false --logging.level.root=warn ${SETTINGS[$i]} > "$OUT/gateway-$((i + 1)).log" 2>&1 &
     GATEWAYS+=("$!")
