@@ -31,14 +31,16 @@ public class JfrTop {
         SUSPECTS.put("Spring for GraphQL", List.of("org.springframework.graphql."));
         SUSPECTS.put("bean validation", List.of("org.hibernate.validator.", "jakarta.validation."));
         SUSPECTS.put("Jackson", List.of("tools.jackson.", "com.fasterxml.jackson."));
-        SUSPECTS.put("Reactor context propagation", List.of("io.micrometer.context.", "reactor.core.publisher.ContextPropagation"));
+        SUSPECTS.put("Reactor context propagation",
+                List.of("io.micrometer.context.", "reactor.core.publisher.ContextPropagation"));
         SUSPECTS.put("Micrometer", List.of("io.micrometer."));
         SUSPECTS.put("OpenTelemetry", List.of("io.opentelemetry."));
         SUSPECTS.put("Resilience4j", List.of("io.github.resilience4j."));
         SUSPECTS.put("logging (logback, slf4j, MDC)", List.of("ch.qos.logback.", "org.slf4j."));
         SUSPECTS.put("JWT check (Nimbus)", List.of("com.nimbusds."));
         SUSPECTS.put("Spring Security", List.of("org.springframework.security."));
-        SUSPECTS.put("Spring web (WebFlux, WebClient, codecs)", List.of("org.springframework.web.", "org.springframework.http."));
+        SUSPECTS.put("Spring web (WebFlux, WebClient, codecs)",
+                List.of("org.springframework.web.", "org.springframework.http."));
         SUSPECTS.put("Reactor Netty HTTP (client and server)", List.of("reactor.netty."));
         SUSPECTS.put("Reactor core", List.of("reactor.core.", "reactor.util."));
         SUSPECTS.put("Netty", List.of("io.netty."));
@@ -95,9 +97,11 @@ public class JfrTop {
                 100.0 * inclusive.getOrDefault(name, 0) / total));
         System.out.printf("%n| library (exclusive) | share |%n|---|---|%n");
         exclusive.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
-                .forEach(entry -> System.out.printf("| %s | %.1f %% |%n", entry.getKey(), 100.0 * entry.getValue() / total));
+                .forEach(entry -> System.out.printf("| %s | %.1f %% |%n", entry.getKey(),
+                        100.0 * entry.getValue() / total));
         System.out.printf("%n| top frame (self) | share |%n|---|---|%n");
         self.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
-                .forEach(entry -> System.out.printf("| `%s` | %.1f %% |%n", entry.getKey(), 100.0 * entry.getValue() / total));
+                .forEach(entry -> System.out.printf("| `%s` | %.1f %% |%n", entry.getKey(),
+                        100.0 * entry.getValue() / total));
     }
 }

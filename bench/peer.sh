@@ -78,8 +78,14 @@ start_contender() {
     PIDS+=("$CONTENDER_PID")
 }
 
+# Workers first, then their parent: Hive's --fork master, stopped before its workers, was seen to wait for them
+# forever. Whatever is left after 10 s is killed.
 stop_contender() {
-    for p in $(tree "$CONTENDER_PID"); do kill "$p" 2>/dev/null || true; done
+    local pids
+    pids=$(tree "$CONTENDER_PID" | tac)
+    for p in $pids; do kill "$p" 2>/dev/null || true; done
+    for _ in $(seq 1 100); do kill -0 "$CONTENDER_PID" 2>/dev/null || break; sleep 0.1; done
+    for p in $pids; do kill -9 "$p" 2>/dev/null || true; done
     wait "$CONTENDER_PID" 2>/dev/null || true
 }
 

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * sibling field, which keeps a query at its longest chain of calls. Each data fetcher gets the request's Reactor
  * context (its memo, deadline, span, caller) but no thread locals: restoring those (the tracing scope, the MDC)
  * around every fetcher and batch load cost about 3 % of a cold query's CPU, and no fetcher reads them; the
- * gateway's log lines restore them when they write ({@link cn.shanghai.residence.gateway.observability.LogCorrelation}).
+ * gateway's log lines restore them when they write
+ * ({@link cn.shanghai.residence.gateway.observability.LogCorrelation}).
  */
 @Component
 class ExecutionSettingsInterceptor implements WebGraphQlInterceptor {
@@ -50,6 +51,7 @@ class ExecutionSettingsInterceptor implements WebGraphQlInterceptor {
                     true);
             return input;
         });
-        return chain.next(request).contextWrite(context -> ContextPropagationHelper.saveInstance(CONTEXT_ONLY, context));
+        return chain.next(request)
+                .contextWrite(context -> ContextPropagationHelper.saveInstance(CONTEXT_ONLY, context));
     }
 }

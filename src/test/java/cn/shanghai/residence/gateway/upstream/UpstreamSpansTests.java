@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Upstream spans are opened only where the trace is recorded; the sampled trace is checked end to end in TracingExportTests. */
+/**
+ * Upstream spans are opened only where the trace is recorded; the sampled trace is checked end to end in
+ * TracingExportTests.
+ */
 class UpstreamSpansTests {
 
     private final ObservationRegistry registry = ObservationRegistry.create();

@@ -65,7 +65,8 @@ class ErrorLogCorrelationTests {
         assertThat(errors).singleElement().extracting(error -> error.getExtensions().get("code"))
                 .isEqualTo("INTERNAL_ERROR");
         assertThat(log.list).singleElement().satisfies(line -> {
-            assertThat(line.getFormattedMessage()).isEqualTo("Unexpected java.lang.IllegalStateException while resolving /me");
+            assertThat(line.getFormattedMessage())
+                    .isEqualTo("Unexpected java.lang.IllegalStateException while resolving /me");
             assertThat(line.getMDCPropertyMap()).containsEntry(RequestIdLogging.MDC_KEY, TRACE.requestId());
         });
     }
@@ -79,7 +80,8 @@ class ErrorLogCorrelationTests {
         assertThat(errors).singleElement().extracting(error -> error.getExtensions().get("code"))
                 .isEqualTo("INTERNAL_ERROR");
         assertThat(log.list).singleElement().satisfies(line -> {
-            assertThat(line.getFormattedMessage()).isEqualTo("Unexpected java.lang.IllegalStateException in a subscription");
+            assertThat(line.getFormattedMessage())
+                    .isEqualTo("Unexpected java.lang.IllegalStateException in a subscription");
             assertThat(line.getMDCPropertyMap()).containsEntry(RequestIdLogging.MDC_KEY, TRACE.requestId());
         });
     }
