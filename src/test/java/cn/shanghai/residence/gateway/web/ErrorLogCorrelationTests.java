@@ -62,13 +62,8 @@ class ErrorLogCorrelationTests {
         List<GraphQLError> errors = new FieldExceptionResolver().resolveException(new IllegalStateException(), env)
                 .block();
 
-        assertThat(errors).singleElement().extracting(error -> error.getExtensions().get("code"))
-                .isEqualTo("INTERNAL_ERROR");
-        assertThat(log.list).singleElement().satisfies(line -> {
-            assertThat(line.getFormattedMessage())
-                    .isEqualTo("Unexpected java.lang.IllegalStateException while resolving /me");
-            assertThat(line.getMDCPropertyMap()).containsEntry(RequestIdLogging.MDC_KEY, TRACE.requestId());
-        });
+        assertInternalErrorLoggedWithTheRequest(errors,
+                "Unexpected java.lang.IllegalStateException while resolving /me");
     }
 
     @Test
@@ -77,11 +72,15 @@ class ErrorLogCorrelationTests {
                 .contextWrite(Context.of(RequestTrace.class, TRACE))
                 .block();
 
+        assertInternalErrorLoggedWithTheRequest(errors,
+                "Unexpected java.lang.IllegalStateException in a subscription");
+    }
+
+    private void assertInternalErrorLoggedWithTheRequest(List<GraphQLError> errors, String message) {
         assertThat(errors).singleElement().extracting(error -> error.getExtensions().get("code"))
                 .isEqualTo("INTERNAL_ERROR");
         assertThat(log.list).singleElement().satisfies(line -> {
-            assertThat(line.getFormattedMessage())
-                    .isEqualTo("Unexpected java.lang.IllegalStateException in a subscription");
+            assertThat(line.getFormattedMessage()).isEqualTo(message);
             assertThat(line.getMDCPropertyMap()).containsEntry(RequestIdLogging.MDC_KEY, TRACE.requestId());
         });
     }
