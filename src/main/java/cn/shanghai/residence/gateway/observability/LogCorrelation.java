@@ -7,8 +7,8 @@ import reactor.util.context.ContextView;
 /**
  * Names the trace, span and request in a log line written inside a request, on whichever thread writes it. The
  * gateway runs with {@code spring.reactor.context-propagation=limited}: restoring every thread local around every
- * Reactor operator cost about a third of a cold query's CPU (bench/RESULTS.md), so the few lines logged inside a
- * request restore them here, from the Reactor context, for the length of the line only.
+ * Reactor operator cost about 30 % of a cold query's CPU (bench/RESULTS.md), so the gateway's warnings and errors
+ * about a request restore them here, from its context, for the length of the line only.
  */
 public final class LogCorrelation {
 

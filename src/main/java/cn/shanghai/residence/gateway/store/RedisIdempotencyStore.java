@@ -15,6 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.ScanOptions;
 
+import cn.shanghai.residence.gateway.observability.LogCorrelation;
+
 /**
  * {@link IdempotencyStore} in Redis, shared by every replica. A key is claimed atomically ({@code SET NX PX}) with an
  * in-flight marker holding the input's fingerprint; the claimer submits and then overwrites the marker with the
@@ -101,9 +103,12 @@ final class RedisIdempotencyStore implements IdempotencyStore {
      */
     private Mono<Void> keep(String redisKey, String fingerprint, Object outcome) {
         return redis.opsForValue().set(redisKey, write(new Entry(fingerprint, write(outcome))), ttl)
-                .doOnError(error -> log.warn("Could not record an idempotency outcome in Redis ({}); a retry will "
-                        + "ask police again with the same key", error.getClass().getSimpleName()))
-                .onErrorResume(error -> Mono.empty())
+                .onErrorResume(error -> Mono.deferContextual(context -> {
+                    LogCorrelation.within(context, () -> log.warn("Could not record an idempotency outcome in "
+                            + "Redis ({}); a retry will ask police again with the same key",
+                            error.getClass().getSimpleName()));
+                    return Mono.empty();
+                }))
                 .then();
     }
 

@@ -54,7 +54,8 @@ class FieldExceptionResolver extends DataFetcherExceptionResolverAdapter {
             return STORE_UNAVAILABLE.toGraphQlError(env);
         }
         if (ex instanceof AbortExecutionException) {
-            log.debug("Request cancelled or out of time while resolving {}", env.getExecutionStepInfo().getPath());
+            LogCorrelation.within(env.getGraphQlContext(), () -> log.debug(
+                    "Request cancelled or out of time while resolving {}", env.getExecutionStepInfo().getPath()));
             return CANCELLED.toGraphQlError(env);
         }
         LogCorrelation.within(env.getGraphQlContext(), () -> log.error("Unexpected {} while resolving {}",
