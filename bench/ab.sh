@@ -6,8 +6,8 @@
 # configurations run through the same seconds, a machine whose speed drifts by tens of percent from one minute to
 # the next (this workplace's) slows them alike and the comparison survives it; a sequential A/B on such a machine
 # measures the drift. "queries alone" leaves out the JIT compiler's and the GC's threads: on a slow machine the JIT
-# is still compiling long after a warm-up, and that is not what a query costs. Give a configuration twice to see
-# what is left of the noise.
+# is still compiling long after a warm-up, and that is not what a query costs. Compare two configurations at a
+# time: with three or more, each JIT gets too little CPU and every figure doubles. `ab.sh "" ""` shows the noise.
 #
 # A configuration starting with @<git revision> runs that commit's gateway instead of the working tree's (built
 # once from `git archive` under bench/target/ab/), so a change to the code is measured like a change of settings. A
@@ -16,7 +16,7 @@
 # the gateway.
 #
 # Usage: bench/ab.sh "" "--management.tracing.sampling.probability=1.0"
-#        bench/ab.sh @HEAD~1 "" @HEAD~1 ""        (the last commit's effect, each side twice)
+#        bench/ab.sh @HEAD~1 ""                   (the last commit's effect; run it twice to see the noise)
 # Environment: WARM (s, 60), MEASURE (s, 30), CONNECTIONS (per gateway, 8), JAVA_OPTS, GATEWAY_PORT (the first
 #              gateway's, 18090; the next ones count up by two, their management port one above), STUB_PORT (18191),
 #              PROFILE=1 (after the measured window, MEASURE s more recorded with JFR and summarised
@@ -77,12 +77,14 @@ for config in "${CONFIGS[@]}"; do
 done
 
 start_stubs
-profile_flags=()
-[[ "${PROFILE:-0}" == 1 ]] && profile_flags=(-XX:FlightRecorderOptions:stackdepth=512)
+# The JIT's compiler threads stay alive for the whole run: HotSpot otherwise starts and stops them as its queue
+# changes, and the ticks of one that ended during the measured window would drop out of the JIT column.
+jvm_flags=(-XX:-UseDynamicNumberOfCompilerThreads)
+[[ "${PROFILE:-0}" == 1 ]] && jvm_flags+=(-XX:FlightRecorderOptions:stackdepth=512)
 for i in "${!CONFIGS[@]}"; do
     port=$((GATEWAY_PORT + 2 * i))
     # shellcheck disable=SC2086
-    java ${JAVA_OPTS:-} ${JVM[$i]} "${profile_flags[@]}" -jar "${JARS[$i]}" --server.port="$port" \
+    java ${JAVA_OPTS:-} ${JVM[$i]} "${jvm_flags[@]}" -jar "${JARS[$i]}" --server.port="$port" \
         --management.server.port=$((port + 1)) "${GATEWAY_PRODUCTION[@]}" "${CACHE_OFF[@]}" \
         --gateway.admission.enabled=false --logging.level.root=warn ${SETTINGS[$i]} > "$OUT/gateway-$((i + 1)).log" 2>&1 &
     GATEWAYS+=("$!")
