@@ -76,6 +76,24 @@ class RequestTraceTests extends GatewayIntegrationTests {
     }
 
     @Test
+    void shouldCarryATraceThatIsNotSampledToEveryUpstreamAsNotSampled() {
+        resetJournals();
+
+        graphQlPost("ywtb-1006")
+                .headers(h -> h.set("traceparent", "00-" + TRACE_ID + "-" + CALLERS_SPAN + "-00"))
+                .bodyValue(Map.of("query", QUERY))
+                .exchange()
+                .expectStatus().isOk();
+
+        List<LoggedRequest> calls = allUpstreamRequests();
+        assertThat(calls).hasSizeGreaterThanOrEqualTo(5).allSatisfy(call -> assertThat(call.getHeader("traceparent"))
+                .matches("00-" + TRACE_ID + "-[0-9a-f]{16}-00").doesNotContain(CALLERS_SPAN)
+                .doesNotContain("-0000000000000000-"));
+        Set<String> spans = calls.stream().map(c -> c.getHeader("traceparent")).collect(Collectors.toSet());
+        assertThat(spans).as("each upstream call has a span id of its own").hasSameSizeAs(calls);
+    }
+
+    @Test
     void shouldPassNoCallersBaggageToTheAgencies() {
         resetJournals();
 

@@ -1,4 +1,4 @@
-package cn.shanghai.residence.gateway.upstream;
+package cn.shanghai.residence.gateway.observability;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -13,35 +13,35 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Upstream spans are opened only where the trace is recorded; the sampled trace is checked end to end in
- * TracingExportTests.
+ * Upstream spans and HTTP call spans are made only where the trace is recorded; the sampled trace is checked end to
+ * end in TracingExportTests, the unsampled one in RequestTraceTests.
  */
-class UpstreamSpansTests {
+class TraceSamplingTests {
 
     private final ObservationRegistry registry = ObservationRegistry.create();
 
-    UpstreamSpansTests() {
+    TraceSamplingTests() {
         registry.observationConfig().observationHandler(context -> true);
     }
 
     @Test
     void shouldRecordTheChildOfASampledSpan() {
-        assertThat(UpstreamSpans.recorded(parentWith(TraceFlags.getSampled()))).isTrue();
+        assertThat(TraceSampling.recorded(parentWith(TraceFlags.getSampled()))).isTrue();
     }
 
     @Test
     void shouldSkipTheChildOfASpanThatIsNotSampled() {
-        assertThat(UpstreamSpans.recorded(parentWith(TraceFlags.getDefault()))).isFalse();
+        assertThat(TraceSampling.recorded(parentWith(TraceFlags.getDefault()))).isFalse();
     }
 
     @Test
     void shouldLeaveASpanWithNoParentOrNoTracerToTheSampler() {
-        assertThat(UpstreamSpans.recorded(null)).isTrue();
-        assertThat(UpstreamSpans.recorded(Observation.start("untraced", registry))).isTrue();
+        assertThat(TraceSampling.recorded(null)).isTrue();
+        assertThat(TraceSampling.recorded(Observation.start("untraced", registry))).isTrue();
         Observation noSpanYet = Observation.start("untraced", registry);
         noSpanYet.getContext().put(TracingObservationHandler.TracingContext.class,
                 new TracingObservationHandler.TracingContext());
-        assertThat(UpstreamSpans.recorded(noSpanYet)).isTrue();
+        assertThat(TraceSampling.recorded(noSpanYet)).isTrue();
     }
 
     private Observation parentWith(TraceFlags flags) {
