@@ -6,16 +6,17 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.handler.TracingObservationHandler;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-
-import cn.shanghai.residence.gateway.observability.TraceSampling;
 
 /**
  * Opens the spans of upstream work (Micrometer observations, so one trace joins the request, the read and the HTTP
  * call): a child of whatever observation the Reactor context holds, and the parent of what runs inside. Their
  * attributes are names and outcomes only (upstream, resource, cache result, outcome, retries), never an id or
  * anything else about a person; errors are recorded as an outcome, never with their message. They are opened only
- * in a trace that is sampled (see {@link TraceSampling}).
+ * in a trace that is sampled (see {@link #recorded}).
  */
 final class UpstreamSpans {
 
@@ -46,7 +47,7 @@ final class UpstreamSpans {
         }
         return Mono.deferContextual(context -> {
             Observation parent = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
-            if (!TraceSampling.recorded(parent)) {
+            if (!recorded(parent)) {
                 return work.apply(Observation.NOOP);
             }
             Observation span = Observation.createNotStarted(name, registry)
@@ -58,5 +59,21 @@ final class UpstreamSpans {
                     .doFinally(signal -> span.stop())
                     .contextWrite(inner -> inner.put(ObservationThreadLocalAccessor.KEY, span));
         });
+    }
+
+    /**
+     * Whether a child of {@code parent} would be recorded. Not in a trace that is not sampled (nine requests in ten
+     * at the default sampling): such a span would cost its handlers' work and then be dropped. The HTTP call's span
+     * still carries the trace to the agency, as the child of the request's span. With no parent, or none the tracer
+     * knows, the span starts a trace of its own, and the sampler decides.
+     */
+    static boolean recorded(@Nullable Observation parent) {
+        if (parent == null) {
+            return true;
+        }
+        TracingObservationHandler.TracingContext tracing = parent.getContextView()
+                .get(TracingObservationHandler.TracingContext.class);
+        Span span = tracing == null ? null : tracing.getSpan();
+        return span == null || !Boolean.FALSE.equals(span.context().sampled());
     }
 }

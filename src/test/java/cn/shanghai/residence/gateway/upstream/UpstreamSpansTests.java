@@ -1,4 +1,4 @@
-package cn.shanghai.residence.gateway.observability;
+package cn.shanghai.residence.gateway.upstream;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -13,35 +13,35 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Upstream spans and HTTP call spans are made only where the trace is recorded; the sampled trace is checked end to
- * end in TracingExportTests, the unsampled one in RequestTraceTests.
+ * Upstream spans are opened only where the trace is recorded; the sampled trace is checked end to end in
+ * TracingExportTests.
  */
-class TraceSamplingTests {
+class UpstreamSpansTests {
 
     private final ObservationRegistry registry = ObservationRegistry.create();
 
-    TraceSamplingTests() {
+    UpstreamSpansTests() {
         registry.observationConfig().observationHandler(context -> true);
     }
 
     @Test
     void shouldRecordTheChildOfASampledSpan() {
-        assertThat(TraceSampling.recorded(parentWith(TraceFlags.getSampled()))).isTrue();
+        assertThat(UpstreamSpans.recorded(parentWith(TraceFlags.getSampled()))).isTrue();
     }
 
     @Test
     void shouldSkipTheChildOfASpanThatIsNotSampled() {
-        assertThat(TraceSampling.recorded(parentWith(TraceFlags.getDefault()))).isFalse();
+        assertThat(UpstreamSpans.recorded(parentWith(TraceFlags.getDefault()))).isFalse();
     }
 
     @Test
     void shouldLeaveASpanWithNoParentOrNoTracerToTheSampler() {
-        assertThat(TraceSampling.recorded(null)).isTrue();
-        assertThat(TraceSampling.recorded(Observation.start("untraced", registry))).isTrue();
+        assertThat(UpstreamSpans.recorded(null)).isTrue();
+        assertThat(UpstreamSpans.recorded(Observation.start("untraced", registry))).isTrue();
         Observation noSpanYet = Observation.start("untraced", registry);
         noSpanYet.getContext().put(TracingObservationHandler.TracingContext.class,
                 new TracingObservationHandler.TracingContext());
-        assertThat(TraceSampling.recorded(noSpanYet)).isTrue();
+        assertThat(UpstreamSpans.recorded(noSpanYet)).isTrue();
     }
 
     private Observation parentWith(TraceFlags flags) {
