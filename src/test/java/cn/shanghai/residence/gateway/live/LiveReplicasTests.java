@@ -123,12 +123,8 @@ class LiveReplicasTests {
     @Test
     void shouldPollAnApplicationOncePerIntervalForBothReplicasAndTellBothTheSameEvents() {
         String id = register("live-cluster-once");
-        Flux<Map<String, Object>> onFirst = updates(first, id, null).cache();
-        onFirst.subscribe(update -> { }, closedAtTheEnd -> { });
-        watched(first, id);
-        Flux<Map<String, Object>> onSecond = updates(second, id, null).cache();
-        onSecond.subscribe(update -> { }, closedAtTheEnd -> { });
-        watched(second, id);
+        Flux<Map<String, Object>> onFirst = watching(first, id);
+        Flux<Map<String, Object>> onSecond = watching(second, id);
         agencies.server(Upstream.POLICE).resetRequests();
 
         world.advance(Duration.ofHours(2));
@@ -155,16 +151,14 @@ class LiveReplicasTests {
     @Test
     void shouldResumeOnTheOtherReplicaWithWhatItMissedFromTheStream() {
         String id = register("live-cluster-resume");
-        Flux<Map<String, Object>> watching = updates(first, id, null).cache();
-        watching.subscribe(update -> { }, closedAtTheEnd -> { });
-        watched(first, id);
+        Flux<Map<String, Object>> screen = watching(first, id);
         world.advance(Duration.ofHours(2));
         tick(first);
-        String lastSeen = (String) watching.take(2).last().block(HANG_GUARD).get("id");
+        String lastSeen = (String) screen.take(2).last().block(HANG_GUARD).get("id");
 
         world.advance(Duration.ofDays(5));
         tick(first);
-        List<Map<String, Object>> told = watching.collectList().block(HANG_GUARD);
+        List<Map<String, Object>> told = screen.collectList().block(HANG_GUARD);
 
         List<Map<String, Object>> resumed = updates(second, id, lastSeen).collectList().block(HANG_GUARD);
         assertThat(resumed).extracting(LiveReplicasTests::kindAndStatus).containsExactly(
@@ -180,9 +174,7 @@ class LiveReplicasTests {
         try {
             updates(leaving, id, null).subscribe(update -> { }, closedAtTheEnd -> { });
             watched(leaving, id);
-            staying = updates(second, id, null).cache();
-            staying.subscribe(update -> { }, closedAtTheEnd -> { });
-            watched(second, id);
+            staying = watching(second, id);
         } finally {
             leaving.close();
         }
@@ -200,12 +192,8 @@ class LiveReplicasTests {
     @Test
     void shouldPollOnEachReplicaWhileRedisIsDownAndShareAgainWhenItIsBack() throws IOException {
         String id = register("live-cluster-down");
-        Flux<Map<String, Object>> onFirst = updates(first, id, null).cache();
-        onFirst.subscribe(update -> { }, closedAtTheEnd -> { });
-        watched(first, id);
-        Flux<Map<String, Object>> onSecond = updates(second, id, null).cache();
-        onSecond.subscribe(update -> { }, closedAtTheEnd -> { });
-        watched(second, id);
+        Flux<Map<String, Object>> onFirst = watching(first, id);
+        Flux<Map<String, Object>> onSecond = watching(second, id);
         agencies.server(Upstream.POLICE).resetRequests();
 
         try {
@@ -242,6 +230,17 @@ class LiveReplicasTests {
             replica.getBean(TestClock.class).advance(PAST_CACHE);
             replica.getBean(TestLiveTime.class).advance(REVIEW_TICK);
         }
+    }
+
+    /**
+     * A screen on the replica watching the application, from its first update: subscribed at once, its updates kept
+     * for the test to read, returned once the replica's watch has its first answer and the subscriber.
+     */
+    private Flux<Map<String, Object>> watching(ConfigurableApplicationContext replica, String id) {
+        Flux<Map<String, Object>> screen = updates(replica, id, null).cache();
+        screen.subscribe(update -> { }, closedAtTheEnd -> { });
+        watched(replica, id);
+        return screen;
     }
 
     /** Waits until the replica's watch of the application has its first answer and one subscriber. */
